@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { publerApiRequest } from '../../transport';
+import { getMaxRateLimitWaitMs, maxRateLimitWaitOption } from '../common';
+
+const show = { resource: ['user'], operation: ['getMe'] };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [maxRateLimitWaitOption],
+	},
+];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return (await publerApiRequest.call(this, {
+		method: 'GET',
+		path: '/users/me',
+		itemIndex,
+		maxRateLimitWaitMs: getMaxRateLimitWaitMs.call(this, itemIndex),
+	})) as IDataObject;
+}

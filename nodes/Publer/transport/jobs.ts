@@ -1,0 +1,157 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { publerApiRequestFull, type PublerContext } from './request';
+import { realTimers } from './timers';
+import type { JobFailure, JobState, NormalisedJob, TransportTimers } from './types';
+
+const DONE_TOKENS = new Set(['complete', 'completed', 'done', 'finished', 'success', 'succeeded']);
+const FAILED_TOKENS = new Set(['failed', 'failure', 'error', 'errored']);
+
+function isObject(v: unknown): v is IDataObject {
+	return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+function str(v: unknown): string | null {
+	return typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null;
+}
+
+function failureFrom(entry: unknown, key: string | null): JobFailure | undefined {
+	if (typeof entry === 'string') {
+		return { account_id: key, account_name: null, provider: null, message: entry };
+	}
+	if (isObject(entry)) {
+		const message = str(entry.message) ?? str(entry.error) ?? str(entry.reason) ?? (Array.isArray(entry.errors) ? entry.errors.join('; ') : null);
+		return {
+			...entry,
+			account_id: str(entry.account_id) ?? str(entry.accountId) ?? key,
+			account_name: str(entry.account_name) ?? str(entry.accountName) ?? null,
+			provider: str(entry.provider) ?? str(entry.network) ?? null,
+			message: message ?? JSON.stringify(entry),
+		};
+	}
+	return undefined;
+}
+
+/** Reads `payload.failures` in every documented shape: an array of entries, or an object keyed by account. */
+export function normaliseFailures(failures: unknown): JobFailure[] {
+	const out: JobFailure[] = [];
+	const add = (entry: unknown, key: string | null) => {
+		if (Array.isArray(entry)) entry.forEach((e) => add(e, key));
+		else {
+			const f = failureFrom(entry, key);
+			if (f) out.push(f);
+		}
+	};
+	if (Array.isArray(failures)) failures.forEach((f) => add(f, null));
+	else if (isObject(failures)) for (const [key, value] of Object.entries(failures)) add(value, key);
+	else if (typeof failures === 'string' && failures) add(failures, null);
+	return out;
+}
+
+/**
+ * Normalises every documented job-status shape (publer-api.md §5.9, §13.1–2): top level or wrapped in
+ * `data` / `data.result`, `complete` / `completed` / `failed` / `working`, failures as object or array,
+ * and a media job's `payload` array.
+ */
+export function normaliseJobStatus(raw: unknown, jobId: string): NormalisedJob {
+	let level: IDataObject = isObject(raw) ? raw : {};
+	if (isObject(level.data) && (level.data.status !== undefined || level.data.result !== undefined)) level = level.data;
+	let status = str(level.status);
+	let payload: unknown = level.payload;
+	if (isObject(level.result)) {
+		status = str(level.result.status) ?? status;
+		if (level.result.payload !== undefined) payload = level.result.payload;
+	}
+	const token = (status ?? '').toLowerCase();
+	const state: JobState = DONE_TOKENS.has(token) ? 'complete' : FAILED_TOKENS.has(token) ? 'failed' : 'working';
+
+	let failures: JobFailure[] = [];
+	let media: IDataObject[] = [];
+	let error: string | null = null;
+	if (Array.isArray(payload)) {
+		media = payload.filter(isObject);
+	} else if (isObject(payload)) {
+		failures = normaliseFailures(payload.failures);
+		if (Array.isArray(payload.media)) media = payload.media.filter(isObject);
+		error = str(payload.error) ?? str(payload.message);
+	}
+	if (state === 'failed' && !error) {
+		error = str(level.error) ?? str(level.message) ?? (failures[0]?.message ?? 'Publer reported the job as failed without a reason');
+	}
+	return {
+		jobId,
+		status: state,
+		done: state !== 'working',
+		success: state === 'complete' && failures.length === 0,
+		failures,
+		media,
+		error,
+	};
+}
+
+export async function getJobStatus(
+	this: PublerContext,
+	jobId: string,
+	workspaceId: string,
+	itemIndex?: number,
+	timers?: TransportTimers,
+): Promise<NormalisedJob> {
+	const response = await publerApiRequestFull.call(this, {
+		method: 'GET',
+		path: `/job_status/${encodeURIComponent(jobId)}`,
+		workspaceId,
+		itemIndex,
+		timers,
+	});
+	return normaliseJobStatus(response.body, jobId);
+}
+
+export interface WaitForJobOptions {
+	jobId: string;
+	workspaceId: string;
+	/** Give up after this long, in milliseconds. */
+	timeoutMs: number;
+	/** First wait before polling, then multiplied by `factor` up to `maxDelayMs`. */
+	initialDelayMs?: number;
+	maxDelayMs?: number;
+	factor?: number;
+	itemIndex?: number;
+	timers?: TransportTimers;
+}
+
+export interface WaitResult extends NormalisedJob {
+	polls: number;
+	waitedMs: number;
+}
+
+/** Polls `GET /job_status/{id}` with back-off until the job is done or the timeout passes. */
+export async function waitForJob(this: PublerContext, options: WaitForJobOptions): Promise<WaitResult> {
+	const timers = options.timers ?? realTimers;
+	const initial = options.initialDelayMs ?? 1000;
+	const maxDelay = options.maxDelayMs ?? 10_000;
+	const factor = options.factor ?? 1.6;
+	const started = timers.now();
+	let delay = initial;
+	let polls = 0;
+	for (;;) {
+		const elapsed = timers.now() - started;
+		const remaining = options.timeoutMs - elapsed;
+		if (polls > 0 && remaining <= 0) break;
+		const wait = Math.min(delay, Math.max(0, remaining));
+		if (wait > 0) await timers.sleep(wait);
+		polls++;
+		const job = await getJobStatus.call(this, options.jobId, options.workspaceId, options.itemIndex, timers);
+		if (job.done) return { ...job, polls, waitedMs: timers.now() - started };
+		delay = Math.min(maxDelay, Math.max(delay * factor, 250));
+		if (timers.now() - started >= options.timeoutMs) break;
+	}
+	throw new NodeOperationError(
+		this.getNode(),
+		`Publer job ${options.jobId} was still working after ${Math.round(options.timeoutMs / 1000)} s`,
+		{
+			itemIndex: options.itemIndex,
+			description: `The job keeps running at Publer. Check it later with Publer → Job → Get (job ID ${options.jobId}), or let a Publer Trigger with the "Job Completed" event pick it up. To wait longer, raise the "Wait Timeout" option.`,
+		},
+	);
+}

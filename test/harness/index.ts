@@ -1,0 +1,3 @@
+export * from './run';
+export * from './credentials';
+export { TestNodeTypes } from './nodeTypes';
