@@ -1,0 +1,281 @@
+/*
+ * The installed-package check: installs n8n@2.8.4 in e2e/n8n (its own lockfile and the xlsx override live
+ * there, never in the published package), packs this package, installs the tarball into
+ * $N8N_USER_FOLDER/.n8n/nodes exactly as n8n's community-package installer does, imports a credential that
+ * points at the local sandbox and the workflows in e2e/workflows, and asserts:
+ *   1. `n8n execute --id` runs a workflow with the Publer node (node type n8n-nodes-publer.publer) and a post
+ *      reaches the sandbox with the right headers;
+ *   2. under `n8n start`: both node types load, the credential test passes, a webhook workflow runs, and a
+ *      workflow with the Publer Trigger activates (its first poll succeeds);
+ *   3. queue mode (`--queue`, default on): Redis + main + one `n8n worker`; the webhook execution runs on
+ *      the worker.
+ * Run alone: `npm run test:installed` (add `-- --no-queue` to skip queue mode). Loopback only; every process
+ * is stopped by PID. The n8n install is cached in $PUBLER_E2E_CACHE (default /var/cache/n8n-nodes-publer),
+ * keyed by the lockfile's hash.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { ROOT, assert, freePort, http, log, run, start, stopAll, type Proc } from './lib';
+
+const E2E = path.join(ROOT, 'e2e');
+const N8N_DIR = path.join(E2E, 'n8n');
+const N8N_BIN = path.join(N8N_DIR, 'node_modules', '.bin', 'n8n');
+const withQueue = !process.argv.includes('--no-queue');
+const hasTrigger = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).n8n.nodes as string[]).some((n) => n.includes('PublerTrigger'));
+const timings: Record<string, number> = {};
+
+async function timed<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
+	const started = Date.now();
+	try {
+		return await fn();
+	} finally {
+		timings[label] = (Date.now() - started) / 1000;
+		log(`${label}: ${timings[label].toFixed(1)} s`);
+	}
+}
+
+function ensureN8n(): void {
+	if (fs.existsSync(N8N_BIN)) {
+		log('n8n already installed in e2e/n8n');
+		return;
+	}
+	const lock = fs.readFileSync(path.join(N8N_DIR, 'package-lock.json'));
+	const key = crypto.createHash('sha256').update(lock).digest('hex').slice(0, 16);
+	const cacheRoot = process.env.PUBLER_E2E_CACHE || '/var/cache/n8n-nodes-publer';
+	const cached = path.join(cacheRoot, `n8n-${key}`, 'node_modules');
+	if (!fs.existsSync(path.join(cached, '.bin', 'n8n'))) {
+		log(`installing n8n@2.8.4 (npm ci in e2e/n8n; cache miss for ${key})`);
+		run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: N8N_DIR });
+		try {
+			fs.mkdirSync(path.dirname(cached), { recursive: true });
+			fs.renameSync(path.join(N8N_DIR, 'node_modules'), cached);
+		} catch (error) {
+			log(`could not move the install into the cache (${(error as Error).message}); using it in place`);
+			return;
+		}
+	} else {
+		log(`using cached n8n install ${cached}`);
+	}
+	fs.symlinkSync(cached, path.join(N8N_DIR, 'node_modules'), 'dir');
+}
+
+/** What n8n's CommunityPackagesService.downloadPackage does, with a local tarball in place of the registry. */
+function installTarball(tarball: string, nodesDir: string): void {
+	const packageDir = path.join(nodesDir, 'node_modules', 'n8n-nodes-publer');
+	fs.rmSync(packageDir, { recursive: true, force: true });
+	fs.mkdirSync(packageDir, { recursive: true });
+	run('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
+	const pkgPath = path.join(packageDir, 'package.json');
+	const { devDependencies: _d, peerDependencies: _p, optionalDependencies: _o, ...pkg } = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
+	fs.writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
+	run('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'], { cwd: packageDir });
+	const rootPkgPath = path.join(nodesDir, 'package.json');
+	const rootPkg = fs.existsSync(rootPkgPath) ? JSON.parse(fs.readFileSync(rootPkgPath, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
+	rootPkg.dependencies = { ...(rootPkg.dependencies ?? {}), 'n8n-nodes-publer': pkg.version };
+	fs.writeFileSync(rootPkgPath, JSON.stringify(rootPkg, null, 2));
+	assert(!fs.existsSync(path.join(packageDir, 'node_modules', 'n8n-workflow')), 'the installed package pulled in no n8n-workflow of its own (peer dropped)');
+}
+
+function materialise(template: string, values: Record<string, string>): string {
+	return template.replace(/__([A-Z_]+)__/g, (_, key: string) => {
+		if (!(key in values)) throw new Error(`No value for __${key}__`);
+		return values[key];
+	});
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	await timed('install n8n (or reuse the cache)', () => ensureN8n());
+	const version = run(N8N_BIN, ['--version']).stdout.trim();
+	assert(version === '2.8.4', `n8n ${version} installed`);
+
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'publer-e2e-'));
+	const userFolder = path.join(tmp, 'user');
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	fs.mkdirSync(path.join(tmp, 'tmp'), { recursive: true });
+
+	const tarball = await timed('build and pack', () => {
+		run('npm', ['run', 'build']);
+		const out = run('npm', ['pack', '--json', '--pack-destination', tmp]).stdout;
+		return path.join(tmp, JSON.parse(out)[0].filename as string);
+	});
+	await timed('install the tarball as n8n does', () => installTarball(tarball, nodesDir));
+
+	const sandboxPort = await freePort();
+	const sandbox = start('sandbox', path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['sandbox/cli.ts', '--port', String(sandboxPort)], { logFile: path.join(tmp, 'sandbox.log') });
+	await sandbox.waitFor(/Workspace id:/, 20_000);
+	const sandboxOrigin = `http://127.0.0.1:${sandboxPort}`;
+	const info = (await http('GET', `${sandboxOrigin}/__sandbox/info`)).json;
+	const account = (info.accounts as Array<{ id: string; provider: string }>).find((a) => a.provider === 'mastodon');
+	assert(info.apiKey && info.workspaceId && account, 'sandbox is up with a key, a workspace and a Mastodon account');
+
+	const values = {
+		API_KEY: info.apiKey,
+		BASE_URL: `${sandboxOrigin}/api/v1`,
+		WORKSPACE_ID: info.workspaceId,
+		ACCOUNT_ID: account!.id,
+		WEBHOOK_PATH: 'publer-e2e',
+	};
+	const credentialFile = path.join(tmp, 'credentials.json');
+	fs.writeFileSync(credentialFile, JSON.stringify([{ id: 'publerSandbox1', name: 'Publer sandbox', type: 'publerApi', data: { apiKey: values.API_KEY, baseUrl: values.BASE_URL } }]));
+	const workflowFiles = fs.readdirSync(path.join(E2E, 'workflows')).filter((f) => f.endsWith('.json'));
+	const workflows: Record<string, { id: string; name: string }> = {};
+	for (const file of workflowFiles) {
+		const text = materialise(fs.readFileSync(path.join(E2E, 'workflows', file), 'utf8'), values);
+		const wf = JSON.parse(text);
+		workflows[file.replace(/\.json$/, '')] = { id: wf.id, name: wf.name };
+		fs.writeFileSync(path.join(tmp, file), text);
+	}
+
+	const n8nPort = await freePort();
+	const baseEnv: NodeJS.ProcessEnv = {
+		...process.env,
+		N8N_USER_FOLDER: userFolder,
+		TMPDIR: path.join(tmp, 'tmp'),
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PORT: String(n8nPort),
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_LOG_LEVEL: 'info',
+		DB_SQLITE_POOL_SIZE: '2',
+		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+	};
+
+	await timed('import credential and workflows', () => {
+		run(N8N_BIN, ['import:credentials', `--input=${credentialFile}`], { env: baseEnv });
+		for (const file of workflowFiles) run(N8N_BIN, ['import:workflow', `--input=${path.join(tmp, file)}`], { env: baseEnv });
+	});
+
+	// 1. n8n execute --id
+	await timed('n8n execute --id', async () => {
+		await http('DELETE', `${sandboxOrigin}/__sandbox/requests`);
+		const result = run(N8N_BIN, ['execute', `--id=${workflows.execute.id}`, '--rawOutput'], { env: baseEnv, allowFail: true });
+		if (result.code !== 0) throw new Error(`n8n execute failed (${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+		const json = result.stdout.slice(result.stdout.indexOf('{'));
+		const runData = JSON.parse(json);
+		const nodes = runData.data?.resultData?.runData ?? runData.resultData?.runData ?? {};
+		assert(!runData.data?.resultData?.error, 'the execution finished without an error');
+		const me = nodes['Get Me']?.[0]?.data?.main?.[0]?.[0]?.json;
+		assert(me?.id, `Publer node (n8n-nodes-publer.publer) ran in the installed n8n: user ${me?.id}`);
+		const accounts = nodes['Get Accounts']?.[0]?.data?.main?.[0] ?? [];
+		assert(accounts.length >= 1, `Account → Get Many returned ${accounts.length} account(s)`);
+		const requests = (await http('GET', `${sandboxOrigin}/__sandbox/requests`)).json as Array<any>;
+		const list = Array.isArray(requests) ? requests : (requests as any).requests;
+		assert(list.some((r: any) => r.path === '/accounts' && r.headers['publer-workspace-id'] === values.WORKSPACE_ID && /^Bearer-API \*+/.test(r.headers.authorization)), 'the sandbox saw GET /accounts with Bearer-API auth and the Publer-Workspace-Id header');
+		const created = nodes['Create Post']?.[0]?.data?.main?.[0] ?? [];
+		if (workflows.execute && nodes['Create Post']) {
+			assert(created.length === 1, 'Post → Create returned one item');
+			const post = list.find((r: any) => r.method === 'POST' && /^\/posts\/schedule/.test(r.path));
+			assert(post && post.headers['publer-workspace-id'] === values.WORKSPACE_ID && /^Bearer-API /.test(post.headers.authorization) && /application\/json/.test(post.headers['content-type']), 'a post reached the sandbox with the auth, workspace and JSON headers');
+		}
+	});
+
+	// 2. n8n start: node types, credential test, webhook, trigger activation
+	const mainLog = path.join(tmp, 'n8n-main.log');
+	const runStart = async (label: string, env: NodeJS.ProcessEnv, workerEnv?: NodeJS.ProcessEnv) => {
+		run(N8N_BIN, ['publish:workflow', `--id=${workflows.webhook.id}`], { env, allowFail: false });
+		if (workflows.trigger) run(N8N_BIN, ['publish:workflow', `--id=${workflows.trigger.id}`], { env, allowFail: false });
+		let worker: Proc | undefined;
+		if (workerEnv) {
+			worker = start('n8n worker', N8N_BIN, ['worker', '--concurrency=2'], { env: workerEnv, logFile: path.join(tmp, 'n8n-worker.log') });
+			await worker.waitFor(/n8n worker is now ready|Worker ready|ready/i, 90_000);
+		}
+		const main = start(`n8n main (${label})`, N8N_BIN, ['start'], { env, logFile: mainLog });
+		await main.waitFor(/Editor is now accessible/, 120_000);
+		const origin = `http://127.0.0.1:${n8nPort}`;
+
+		const setup = await http('POST', `${origin}/rest/owner/setup`, { email: 'owner@example.com', firstName: 'Owner', lastName: 'E2E', password: 'Password1234!' });
+		let cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+		if (!cookie) {
+			const login = await http('POST', `${origin}/rest/login`, { emailOrLdapLoginId: 'owner@example.com', password: 'Password1234!' });
+			cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+		}
+		assert(cookie.startsWith('n8n-auth='), `${label}: signed in to the n8n REST API`);
+		const auth = { Cookie: cookie };
+
+		const types = await http('GET', `${origin}/types/nodes.json`, undefined, auth);
+		const names = new Set((types.json as Array<{ name: string }>).map((t) => t.name));
+		assert(names.has('n8n-nodes-publer.publer'), `${label}: node type n8n-nodes-publer.publer is loaded`);
+		if (hasTrigger) assert(names.has('n8n-nodes-publer.publerTrigger'), `${label}: node type n8n-nodes-publer.publerTrigger is loaded`);
+		const credTypes = await http('GET', `${origin}/types/credentials.json`, undefined, auth);
+		assert((credTypes.json as Array<{ name: string }>).some((t) => t.name === 'publerApi'), `${label}: credential type publerApi is loaded`);
+
+		// As the editor does: read the credential (the key comes back redacted) and send it to the test endpoint.
+		const stored = await http('GET', `${origin}/rest/credentials/publerSandbox1?includeData=true`, undefined, auth);
+		assert(stored.status === 200 && !JSON.stringify(stored.json).includes(values.API_KEY), `${label}: the stored credential is readable and its key is redacted`);
+		const test = await http('POST', `${origin}/rest/credentials/test`, { credentials: { id: 'publerSandbox1', name: 'Publer sandbox', type: 'publerApi', data: stored.json.data.data } }, auth);
+		assert(test.json?.data?.status === 'OK', `${label}: the credential test passes (${JSON.stringify(test.json?.data ?? test.text).slice(0, 120)})`);
+
+		await http('DELETE', `${sandboxOrigin}/__sandbox/requests`);
+		let hook: Awaited<ReturnType<typeof http>> | undefined;
+		const deadline = Date.now() + 30_000;
+		while (Date.now() < deadline) {
+			hook = await http('POST', `${origin}/webhook/${values.WEBHOOK_PATH}`, { title: `E2E ${label} ${Date.now()}` });
+			if (hook.status !== 404) break;
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		assert(hook && hook.status === 200, `${label}: the webhook workflow answered ${hook?.status} ${hook?.text.slice(0, 200)}`);
+		const requests = (await http('GET', `${sandboxOrigin}/__sandbox/requests`)).json;
+		const list = Array.isArray(requests) ? requests : requests.requests;
+		assert(list.some((r: any) => r.headers['publer-workspace-id'] === values.WORKSPACE_ID && /^Bearer-API /.test(r.headers.authorization)), `${label}: the webhook run reached the sandbox with the right headers`);
+
+		if (workflows.trigger) {
+			const wf = await http('GET', `${origin}/rest/workflows/${workflows.trigger.id}`, undefined, auth);
+			const active = wf.json?.data?.active === true || Boolean(wf.json?.data?.activeVersionId);
+			const activationError = await http('GET', `${origin}/rest/active-workflows/error/${workflows.trigger.id}`, undefined, auth);
+			assert(active && !activationError.json?.data, `${label}: the Publer Trigger workflow is active (first poll succeeded)`);
+		}
+		let ranOnWorker = false;
+		if (worker) {
+			const wdeadline = Date.now() + 20_000;
+			while (Date.now() < wdeadline && !/Worker (started|finished) execution|Execution .* (started|finished)|job .* finished|Workflow execution finished/i.test(worker.output())) await new Promise((r) => setTimeout(r, 250));
+			ranOnWorker = /Worker (started|finished) execution|Execution .* (started|finished)|job .* finished|Workflow execution finished/i.test(worker.output());
+			assert(ranOnWorker, `${label}: the execution ran on the worker (worker log: ${worker.output().split('\n').filter((l) => /execution|job/i.test(l)).slice(-3).join(' | ')})`);
+		}
+		await main.stop();
+		if (worker) await worker.stop();
+	};
+
+	await timed('n8n start (regular mode)', () => runStart('regular mode', baseEnv));
+
+	if (withQueue) {
+		await timed('queue mode (redis + main + worker)', async () => {
+			const redisPort = await freePort();
+			const redis = start('redis', 'redis-server', ['--bind', '127.0.0.1', '--port', String(redisPort), '--save', '', '--appendonly', 'no'], { logFile: path.join(tmp, 'redis.log') });
+			await redis.waitFor(/Ready to accept connections/, 15_000);
+			const queueEnv = { ...baseEnv, EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(redisPort), OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' };
+			const workerEnv = {
+				...queueEnv,
+				QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			};
+			await runStart('queue mode', queueEnv, workerEnv);
+			await redis.stop();
+		});
+	}
+
+	log(`installed-n8n check passed in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(timings)}`);
+	fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+main()
+	.catch((error) => {
+		log(`FAILED: ${error instanceof Error ? error.stack : String(error)}`);
+		process.exitCode = 1;
+	})
+	.finally(async () => {
+		await stopAll();
+	});
