@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
 
 import { Publer } from '../../nodes/Publer/Publer.node';
+import { PublerTrigger } from '../../nodes/PublerTrigger/PublerTrigger.node';
 
 /** A ten-line Manual Trigger, as n8n's own. */
 class ManualTrigger implements INodeType {
@@ -84,6 +85,7 @@ export class TestNodeTypes implements INodeTypes {
 
 	constructor() {
 		this.register('n8n-nodes-publer.publer', new Publer());
+		this.register('n8n-nodes-publer.publerTrigger', new PublerTrigger());
 		this.register('n8n-nodes-base.manualTrigger', new ManualTrigger());
 		this.register('test.items', new TestItems());
 		this.register('test.passThrough', new PassThrough());
