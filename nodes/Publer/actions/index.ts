@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { account } from './account';
+import { analytics } from './analytics';
+import { job } from './job';
+import { media } from './media';
+import { post } from './post';
 import type { PublerResource } from './types';
 import { user } from './user';
 import { workspace } from './workspace';
@@ -8,6 +12,10 @@ import { workspace } from './workspace';
 /** Every resource of the node. Add a resource here and in `resourceOptions`. */
 export const resources: Record<string, PublerResource> = {
 	account,
+	analytics,
+	job,
+	media,
+	post,
 	user,
 	workspace,
 };
@@ -19,6 +27,10 @@ export const resourceProperty: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{ name: 'Account', value: 'account' },
+		{ name: 'Analytics', value: 'analytics' },
+		{ name: 'Job', value: 'job' },
+		{ name: 'Media', value: 'media' },
+		{ name: 'Post', value: 'post' },
 		{ name: 'User', value: 'user' },
 		{ name: 'Workspace', value: 'workspace' },
 	],

@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { PublerResource } from '../types';
 import * as getMany from './getMany.operation';
+import * as getMediaOptions from './getMediaOptions.operation';
+import * as getSignatures from './getSignatures.operation';
 
 export const description: INodeProperties[] = [
 	{
@@ -17,10 +19,26 @@ export const description: INodeProperties[] = [
 				description: 'List the workspaces the API key can reach, with owner, members and plan',
 				action: 'Get many workspaces',
 			},
+			{
+				name: 'Get Media Options',
+				value: 'getMediaOptions',
+				description:
+					'Read-only. For chosen accounts, list the Facebook albums / Pinterest boards (album_id) and the watermarks usable in Post → Create.',
+				action: 'Get media options of accounts',
+			},
+			{
+				name: 'Get Signatures',
+				value: 'getSignatures',
+				description:
+					'Read-only. For chosen accounts, list the saved signatures (IDs usable as a post’s signature in Post → Create).',
+				action: 'Get signatures of accounts',
+			},
 		],
 		default: 'getMany',
 	},
 	...getMany.description,
+	...getMediaOptions.description,
+	...getSignatures.description,
 ];
 
-export const workspace: PublerResource = { description, operations: { getMany } };
+export const workspace: PublerResource = { description, operations: { getMany, getMediaOptions, getSignatures } };

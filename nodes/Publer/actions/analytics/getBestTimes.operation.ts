@@ -1,0 +1,94 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { analyticsPath, bestSlots, dateQuery, getDateRange } from '../../helpers/analytics';
+import { publerApiRequest, type QueryValue } from '../../transport';
+import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, workspaceLocator } from '../common';
+import { accountField, dateFields, getAccountId } from './fields';
+
+const show = { resource: ['analytics'], operation: ['getBestTimes'] };
+
+const properties: INodeProperties[] = [
+	workspaceLocator,
+	accountField(),
+	...dateFields(true),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return the best day-and-hour slots ranked by score (one item each) instead of the full grid of 7 days × 24 hourly scores',
+	},
+	{
+		displayName: 'Number of Slots',
+		name: 'slots',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 168 },
+		default: 10,
+		description: 'How many of the best slots to return',
+		displayOptions: { show: { simplify: [true] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Competitor ID',
+				name: 'competitorId',
+				type: 'string',
+				default: '',
+				description: 'With "Competitors" on: only this competitor (see Analytics → Get Competitors)',
+			},
+			{
+				displayName: 'Competitors',
+				name: 'competitors',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to compute the best times from competitors’ posts instead of your own',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [maxRateLimitWaitOption],
+	},
+];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const workspaceId = getWorkspaceId.call(this, itemIndex);
+	const accountId = getAccountId.call(this, itemIndex);
+	const range = getDateRange.call(this, itemIndex, { required: true });
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	if (filters.competitorId && filters.competitors !== true) {
+		throw new NodeOperationError(this.getNode(), '"Competitor ID" only works with "Competitors" on', {
+			itemIndex,
+			description: 'Turn on the "Competitors" filter, or remove "Competitor ID".',
+		});
+	}
+	const qs: Record<string, QueryValue> = { ...(dateQuery(range) as Record<string, string>) };
+	if (filters.competitors === true) qs.competitors = 'true';
+	if (filters.competitorId) qs.competitor_id = String(filters.competitorId);
+	const grid = (await publerApiRequest.call(this, {
+		method: 'GET',
+		path: analyticsPath(accountId, 'best_times'),
+		workspaceId,
+		qs,
+		itemIndex,
+		maxRateLimitWaitMs: getMaxRateLimitWaitMs.call(this, itemIndex),
+	})) as IDataObject;
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const object = grid && typeof grid === 'object' && !Array.isArray(grid) ? grid : {};
+	if (!simplify) return object;
+	const count = Number(this.getNodeParameter('slots', itemIndex, 10)) || 10;
+	return bestSlots(object, count);
+}

@@ -1,0 +1,127 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { analyticsPath, dateQuery, flattenPostInsight, getDateRange } from '../../helpers/analytics';
+import { publerApiRequestAllItems, type QueryValue } from '../../transport';
+import { getLimit, getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, returnAllOrLimit, workspaceLocator } from '../common';
+import {
+	accountField,
+	dateFields,
+	getAccountId,
+	memberIdOption,
+	POST_SORT_OPTIONS,
+	searchOption,
+	simplifyField,
+	sortDirectionField,
+} from './fields';
+
+const show = { resource: ['analytics'], operation: ['getPostInsights'] };
+
+export const POST_TYPES = [
+	{ name: 'Article', value: 'article' },
+	{ name: 'Carousel', value: 'carousel' },
+	{ name: 'Document', value: 'document' },
+	{ name: 'GIF', value: 'gif' },
+	{ name: 'Link', value: 'link' },
+	{ name: 'Photo', value: 'photo' },
+	{ name: 'Poll', value: 'poll' },
+	{ name: 'Reel', value: 'reel' },
+	{ name: 'Short', value: 'short' },
+	{ name: 'Status (Text)', value: 'status' },
+	{ name: 'Story', value: 'story' },
+	{ name: 'Video', value: 'video' },
+];
+
+const properties: INodeProperties[] = [
+	workspaceLocator,
+	accountField(),
+	...dateFields(true),
+	...returnAllOrLimit({}),
+	{
+		displayName: 'Sort By',
+		name: 'sortBy',
+		type: 'options',
+		options: POST_SORT_OPTIONS,
+		default: 'scheduled_at',
+	},
+	sortDirectionField(),
+	simplifyField('each post with its figures (reach, likes, …) at the top level and labels as names, instead of nested objects'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Competitor ID',
+				name: 'competitorId',
+				type: 'string',
+				default: '',
+				description: 'With "Competitors’ Posts" on: only this competitor (see Analytics → Get Competitors)',
+			},
+			{
+				displayName: 'Competitors’ Posts',
+				name: 'competitors',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return competitors’ posts instead of your own',
+			},
+			memberIdOption,
+			{
+				displayName: 'Post Type',
+				name: 'postType',
+				type: 'options',
+				options: POST_TYPES,
+				default: 'photo',
+			},
+			searchOption,
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [maxRateLimitWaitOption],
+	},
+];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const workspaceId = getWorkspaceId.call(this, itemIndex);
+	const accountId = getAccountId.call(this, itemIndex);
+	const range = getDateRange.call(this, itemIndex, { required: true });
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	if (filters.competitorId && filters.competitors !== true) {
+		throw new NodeOperationError(this.getNode(), '"Competitor ID" only works with "Competitors’ Posts" on', {
+			itemIndex,
+			description: 'Turn on the "Competitors’ Posts" filter, or remove "Competitor ID".',
+		});
+	}
+	const qs: Record<string, QueryValue> = {
+		...(dateQuery(range) as Record<string, string>),
+		sort_by: this.getNodeParameter('sortBy', itemIndex, 'scheduled_at') as string,
+		sort_type: this.getNodeParameter('sortType', itemIndex, 'DESC') as string,
+	};
+	if (filters.competitors === true) qs.competitors = 'true';
+	if (filters.competitorId) qs.competitor_id = String(filters.competitorId);
+	if (filters.postType) qs.postType = String(filters.postType);
+	if (filters.memberId) qs.member_id = String(filters.memberId);
+	if (filters.query) qs.query = String(filters.query);
+
+	const { items } = await publerApiRequestAllItems.call(this, {
+		method: 'GET',
+		path: analyticsPath(accountId, 'post_insights'),
+		workspaceId,
+		qs,
+		itemsKey: 'posts',
+		limit: getLimit.call(this, itemIndex),
+		itemIndex,
+		maxRateLimitWaitMs: getMaxRateLimitWaitMs.call(this, itemIndex),
+	});
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	return simplify ? items.map(flattenPostInsight) : items;
+}
