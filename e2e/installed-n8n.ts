@@ -79,6 +79,37 @@ function installTarball(tarball: string, nodesDir: string): void {
 	assert(!fs.existsSync(path.join(packageDir, 'node_modules', 'n8n-workflow')), 'the installed package pulled in no n8n-workflow of its own (peer dropped)');
 }
 
+interface NodeTypeDescription {
+	name: string;
+	version: number | number[];
+	properties: Array<{ name: string }>;
+}
+
+/** Every node of every example exists in the installed n8n, in its typeVersion, with parameters it defines. */
+function checkExamples(types: NodeTypeDescription[]): void {
+	const dir = path.join(ROOT, 'examples');
+	if (!fs.existsSync(dir)) return;
+	const byName = new Map<string, NodeTypeDescription[]>();
+	for (const t of types) byName.set(t.name, [...(byName.get(t.name) ?? []), t]);
+	let nodes = 0;
+	for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+		const wf = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+		for (const node of wf.nodes as Array<{ name: string; type: string; typeVersion: number; parameters: Record<string, unknown> }>) {
+			if (node.type === 'n8n-nodes-base.stickyNote') continue;
+			const candidates = byName.get(node.type) ?? [];
+			if (!candidates.length) throw new Error(`examples/${file}: node "${node.name}" has type ${node.type}, which the installed n8n does not know`);
+			const description = candidates.find((c) => (Array.isArray(c.version) ? c.version : [c.version]).includes(node.typeVersion));
+			if (!description) throw new Error(`examples/${file}: node "${node.name}" uses ${node.type} version ${node.typeVersion}, which the installed n8n does not have`);
+			const known = new Set(description.properties.map((p) => p.name));
+			for (const key of Object.keys(node.parameters ?? {})) {
+				if (!known.has(key)) throw new Error(`examples/${file}: node "${node.name}" (${node.type} v${node.typeVersion}) has a parameter "${key}" that the node does not define`);
+			}
+			nodes++;
+		}
+	}
+	assert(nodes > 0, `every node of examples/*.json (${nodes} nodes) exists in n8n 2.8.4 in its version, with parameters it defines`);
+}
+
 function materialise(template: string, values: Record<string, string>): string {
 	return template.replace(/__([A-Z_]+)__/g, (_, key: string) => {
 		if (!(key in values)) throw new Error(`No value for __${key}__`);
@@ -156,6 +187,12 @@ async function main(): Promise<void> {
 	await timed('import credential and workflows', () => {
 		run(N8N_BIN, ['import:credentials', `--input=${credentialFile}`], { env: baseEnv });
 		for (const file of workflowFiles) run(N8N_BIN, ['import:workflow', `--input=${path.join(tmp, file)}`], { env: baseEnv });
+		const examplesDir = path.join(ROOT, 'examples');
+		if (fs.existsSync(examplesDir)) {
+			for (const file of fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json'))) {
+				run(N8N_BIN, ['import:workflow', `--input=${path.join(examplesDir, file)}`], { env: baseEnv });
+			}
+		}
 	});
 
 	// 1. n8n execute --id
@@ -175,11 +212,11 @@ async function main(): Promise<void> {
 		const list = Array.isArray(requests) ? requests : (requests as any).requests;
 		assert(list.some((r: any) => r.path === '/accounts' && r.headers['publer-workspace-id'] === values.WORKSPACE_ID && /^Bearer-API \*+/.test(r.headers.authorization)), 'the sandbox saw GET /accounts with Bearer-API auth and the Publer-Workspace-Id header');
 		const created = nodes['Create Post']?.[0]?.data?.main?.[0] ?? [];
-		if (workflows.execute && nodes['Create Post']) {
-			assert(created.length === 1, 'Post → Create returned one item');
-			const post = list.find((r: any) => r.method === 'POST' && /^\/posts\/schedule/.test(r.path));
-			assert(post && post.headers['publer-workspace-id'] === values.WORKSPACE_ID && /^Bearer-API /.test(post.headers.authorization) && /application\/json/.test(post.headers['content-type']), 'a post reached the sandbox with the auth, workspace and JSON headers');
-		}
+		assert(created.length === 1 && created[0].json.success === true && created[0].json.jobId, `Post → Create returned one successful item (job ${created[0]?.json?.jobId})`);
+		const post = list.find((r: any) => r.method === 'POST' && r.path === '/posts/schedule');
+		assert(post && post.headers['publer-workspace-id'] === values.WORKSPACE_ID && /^Bearer-API \*+/.test(post.headers.authorization) && /application\/json/.test(post.headers['content-type']), 'a post reached the sandbox with the auth, workspace and JSON headers');
+		const stored = ((await http('GET', `${sandboxOrigin}/__sandbox/posts`)).json as Array<any>).filter((p) => p.text === 'Scheduled from an installed n8n by n8n-nodes-publer');
+		assert(stored.length === 1 && stored[0].account_id === values.ACCOUNT_ID && /^scheduled/.test(stored[0].state), `the sandbox holds the post once, scheduled on the Mastodon account (${stored[0]?.scheduled_at})`);
 	});
 
 	// 2. n8n start: node types, credential test, webhook, trigger activation
@@ -192,6 +229,7 @@ async function main(): Promise<void> {
 			worker = start('n8n worker', N8N_BIN, ['worker', '--concurrency=2'], { env: workerEnv, logFile: path.join(tmp, 'n8n-worker.log') });
 			await worker.waitFor(/n8n worker is now ready|Worker ready|ready/i, 90_000);
 		}
+		await http('DELETE', `${sandboxOrigin}/__sandbox/requests`);
 		const main = start(`n8n main (${label})`, N8N_BIN, ['start'], { env, logFile: mainLog });
 		await main.waitFor(/Editor is now accessible/, 120_000);
 		const origin = `http://127.0.0.1:${n8nPort}`;
@@ -209,6 +247,7 @@ async function main(): Promise<void> {
 		const names = new Set((types.json as Array<{ name: string }>).map((t) => t.name));
 		assert(names.has('n8n-nodes-publer.publer'), `${label}: node type n8n-nodes-publer.publer is loaded`);
 		if (hasTrigger) assert(names.has('n8n-nodes-publer.publerTrigger'), `${label}: node type n8n-nodes-publer.publerTrigger is loaded`);
+		if (label === 'regular mode') checkExamples(types.json as NodeTypeDescription[]);
 		const credTypes = await http('GET', `${origin}/types/credentials.json`, undefined, auth);
 		assert((credTypes.json as Array<{ name: string }>).some((t) => t.name === 'publerApi'), `${label}: credential type publerApi is loaded`);
 
@@ -218,6 +257,9 @@ async function main(): Promise<void> {
 		const test = await http('POST', `${origin}/rest/credentials/test`, { credentials: { id: 'publerSandbox1', name: 'Publer sandbox', type: 'publerApi', data: stored.json.data.data } }, auth);
 		assert(test.json?.data?.status === 'OK', `${label}: the credential test passes (${JSON.stringify(test.json?.data ?? test.text).slice(0, 120)})`);
 
+		// The trigger's activation poll happened at start-up: it must have read the sandbox's posts.
+		const beforeHook = (await http('GET', `${sandboxOrigin}/__sandbox/requests`)).json as Array<any>;
+		const triggerPolled = beforeHook.some((r) => r.method === 'GET' && r.path === '/posts' && r.status === 200);
 		await http('DELETE', `${sandboxOrigin}/__sandbox/requests`);
 		let hook: Awaited<ReturnType<typeof http>> | undefined;
 		const deadline = Date.now() + 30_000;
@@ -229,13 +271,13 @@ async function main(): Promise<void> {
 		assert(hook && hook.status === 200, `${label}: the webhook workflow answered ${hook?.status} ${hook?.text.slice(0, 200)}`);
 		const requests = (await http('GET', `${sandboxOrigin}/__sandbox/requests`)).json;
 		const list = Array.isArray(requests) ? requests : requests.requests;
-		assert(list.some((r: any) => r.headers['publer-workspace-id'] === values.WORKSPACE_ID && /^Bearer-API /.test(r.headers.authorization)), `${label}: the webhook run reached the sandbox with the right headers`);
+		assert(list.some((r: any) => r.method === 'POST' && r.path === '/posts/schedule' && r.headers['publer-workspace-id'] === values.WORKSPACE_ID && /^Bearer-API /.test(r.headers.authorization) && r.body?.bulk?.state === 'draft'), `${label}: the webhook run posted a draft to the sandbox with the right headers`);
 
 		if (workflows.trigger) {
 			const wf = await http('GET', `${origin}/rest/workflows/${workflows.trigger.id}`, undefined, auth);
 			const active = wf.json?.data?.active === true || Boolean(wf.json?.data?.activeVersionId);
 			const activationError = await http('GET', `${origin}/rest/active-workflows/error/${workflows.trigger.id}`, undefined, auth);
-			assert(active && !activationError.json?.data, `${label}: the Publer Trigger workflow is active (first poll succeeded)`);
+			assert(active && !activationError.json?.data && triggerPolled, `${label}: the Publer Trigger workflow is active and its first poll read the sandbox (GET /posts)`);
 		}
 		let ranOnWorker = false;
 		if (worker) {
