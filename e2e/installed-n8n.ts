@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ROOT, assert, freePort, http, log, run, start, stopAll, type Proc } from './lib';
+import { ROOT, assert, counts, freePort, http, log, run, start, stopAll, type Proc } from './lib';
 
 const E2E = path.join(ROOT, 'e2e');
 const N8N_DIR = path.join(E2E, 'n8n');
@@ -320,4 +320,9 @@ main()
 	})
 	.finally(async () => {
 		await stopAll();
+		if (process.exitCode && !counts.failed) counts.failed = 1;
+		const dir = path.join(ROOT, 'test-results');
+		fs.mkdirSync(dir, { recursive: true });
+		fs.writeFileSync(path.join(dir, 'installed-summary.json'), JSON.stringify(counts));
+		process.stdout.write(`installed-n8n: ${counts.passed} passed, ${counts.failed} failed\n`);
 	});

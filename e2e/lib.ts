@@ -115,7 +115,13 @@ export async function http(method: string, url: string, body?: unknown, headers:
 	return { status: response.status, headers: response.headers, text, json };
 }
 
+export const counts = { passed: 0, failed: 0 };
+
 export function assert(condition: unknown, message: string): asserts condition {
-	if (!condition) throw new Error(`assertion failed: ${message}`);
+	if (!condition) {
+		counts.failed++;
+		throw new Error(`assertion failed: ${message}`);
+	}
+	counts.passed++;
 	log(`ok - ${message}`);
 }
