@@ -12,10 +12,12 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
+/**
+ * The item continueOnFail emits. n8n-core keeps `error` (shown with its description in the editor) and sets the
+ * JSON to `{ error: message }`, which is also what routes the item to the error output.
+ */
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.details = error.description;
-	return { json, error, pairedItem: { item: itemIndex } };
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }
 
 /** The one item loop of the node: dispatch, pairedItem and continueOnFail live here. */
