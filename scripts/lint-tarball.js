@@ -12,7 +12,7 @@ async function main() {
 	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
 	const [info] = JSON.parse(out);
 	const files = info.files.map((f) => f.path).sort();
-	const allowed = (f) => f.startsWith('dist/') || ['README.md', 'LICENSE.md', 'package.json', 'CHANGELOG.md'].includes(f);
+	const allowed = (f) => f.startsWith('dist/') || ['README.md', 'LICENSE.md', 'package.json'].includes(f);
 	const stray = files.filter((f) => !allowed(f));
 	const problems = [];
 	if (stray.length) problems.push(`Files outside dist/ in the tarball: ${stray.join(', ')}`);
