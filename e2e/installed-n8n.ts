@@ -18,12 +18,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { checkEditor, editorCheckAvailable } from './editor';
 import { ROOT, assert, counts, freePort, http, log, run, start, stopAll, type Proc } from './lib';
 
 const E2E = path.join(ROOT, 'e2e');
 const N8N_DIR = path.join(E2E, 'n8n');
 const N8N_BIN = path.join(N8N_DIR, 'node_modules', '.bin', 'n8n');
 const withQueue = !process.argv.includes('--no-queue');
+const withEditor = process.argv.includes('--editor');
 const hasTrigger = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).n8n.nodes as string[]).some((n) => n.includes('PublerTrigger'));
 const timings: Record<string, number> = {};
 
@@ -260,6 +262,13 @@ async function main(): Promise<void> {
 		// The trigger's activation poll happened at start-up: it must have read the sandbox's posts.
 		const beforeHook = (await http('GET', `${sandboxOrigin}/__sandbox/requests`)).json as Array<any>;
 		const triggerPolled = beforeHook.some((r) => r.method === 'GET' && r.path === '/posts' && r.status === 200);
+		if (withEditor && label === 'regular mode') {
+			if (!editorCheckAvailable()) throw new Error('--editor needs Debian chromium (apt-get install chromium)');
+			await timed('editor check in headless Chromium', () =>
+				checkEditor({ origin, cookie, workflowId: workflows.execute.id, nodeName: 'Create Post', sandboxOrigin, screenshotDir: process.env.PUBLER_E2E_SCREENSHOTS || tmp }),
+			);
+		}
+
 		await http('DELETE', `${sandboxOrigin}/__sandbox/requests`);
 		let hook: Awaited<ReturnType<typeof http>> | undefined;
 		const deadline = Date.now() + 30_000;
