@@ -68,7 +68,7 @@ export default tseslint.config(
 		rules: { ...community.rules, ...n8nNodesBase.configs.community.rules },
 	},
 	{
-		files: ['test/**/*.ts', 'sandbox/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'examples/**/*.ts', 'e2e/**/*.ts'],
+		files: ['test/**/*.ts', 'sandbox/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'examples/**/*.ts', 'e2e/**/*.ts', 'demo/**/*.ts'],
 		extends: [js.configs.recommended, ...tseslint.configs.recommended],
 		rules: {
 			'@typescript-eslint/no-explicit-any': 'off',

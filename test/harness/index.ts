@@ -1,3 +1,4 @@
 export * from './run';
 export * from './credentials';
 export { TestNodeTypes } from './nodeTypes';
+export * from './examples';

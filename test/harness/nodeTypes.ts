@@ -80,6 +80,34 @@ class PassThrough implements INodeType {
 	}
 }
 
+/**
+ * Stands in for another service's node (Slack, Google Sheets, …) in example tests: its `parameters`
+ * parameter holds that node's parameters, and it outputs them resolved for each input item (expressions
+ * evaluated by n8n), so a test sees the message or row the real node would send.
+ */
+class Capture implements INodeType {
+	description = {
+		displayName: 'Capture',
+		name: 'capture',
+		group: ['output'],
+		version: 1,
+		description: 'Outputs its parameters resolved per item',
+		defaults: { name: 'Capture' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Parameters', name: 'parameters', type: 'json', default: {} }],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [
+			this.getInputData().map((_, i) => ({
+				json: this.getNodeParameter('parameters', i) as IDataObject,
+				pairedItem: { item: i },
+			})),
+		];
+	}
+}
+
 export class TestNodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType | IVersionedNodeType>();
 
@@ -89,6 +117,7 @@ export class TestNodeTypes implements INodeTypes {
 		this.register('n8n-nodes-base.manualTrigger', new ManualTrigger());
 		this.register('test.items', new TestItems());
 		this.register('test.passThrough', new PassThrough());
+		this.register('test.capture', new Capture());
 	}
 
 	register(name: string, type: INodeType | IVersionedNodeType): void {
