@@ -330,6 +330,24 @@ function assignFailures(
 	return { byPost, ambiguous, orphan };
 }
 
+/**
+ * Publer accepted the request (it returned a job ID) but reading the job's status failed. The posts are most
+ * likely created, so the error must say so and name the job: an error that only says "try again" makes the
+ * user send the posts a second time.
+ */
+function waitFailedError(this: IExecuteFunctions, error: Error, jobId: string, posts: number): NodeOperationError {
+	if (error.message.includes(jobId)) return error as NodeOperationError; // e.g. the wait timed out: already names the job
+	const wrapped = new NodeOperationError(
+		this.getNode(),
+		`Publer accepted the ${posts === 1 ? 'post' : `${posts} posts`} (job ${jobId}), but waiting for the job failed: ${error.message}`,
+		{
+			description: `The posts were sent and are probably created. Check the job with Job → Get (job ID ${jobId}) or the posts with Post → Get Many before sending them again, so nothing is posted twice.`,
+		},
+	);
+	wrapped.context.publer = { jobId, outcomeUnknown: true, cause: error.message };
+	return wrapped;
+}
+
 /** Submits every group, waits, maps failures and post IDs back to items. One result per prepared post. */
 export async function submitPosts(this: IExecuteFunctions, groups: RequestGroup[], options: SubmitOptions): Promise<BatchItemResult[]> {
 	const results: BatchItemResult[] = [];
@@ -393,7 +411,7 @@ export async function submitPosts(this: IExecuteFunctions, groups: RequestGroup[
 					timers: options.timers,
 				});
 			} catch (error) {
-				failAll(sent, error as Error);
+				failAll(sent, waitFailedError.call(this, error as Error, jobId, sent.length));
 			}
 			if (job) {
 				const refs = targetsOf(sent);
