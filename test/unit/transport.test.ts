@@ -166,16 +166,35 @@ describe('transport', () => {
 			expect(error.message).toBe('Publer refused the change: Competitor service is unavailable');
 		});
 
-		it('an HTML page with a 2xx status never passes as success', async () => {
-			server.reply({ status: 200, body: '<html><head><title>Maintenance</title></head><body><h1>Back soon</h1></body></html>' });
-			const error = await expectError<NodeApiError>(publerApiRequest.call(ctx, { method: 'GET', path: '/users/me' }));
+		it('an HTML page with a 2xx status never passes as success (a read is tried 4 times)', async () => {
+			const timers = fakeTimers();
+			const page = { status: 200, body: '<html><head><title>Maintenance</title></head><body><h1>Back soon</h1></body></html>' };
+			server.reply(page, page, page, page);
+			const error = await expectError<NodeApiError>(publerApiRequest.call(ctx, { method: 'GET', path: '/users/me', timers }));
 			expect(error.message).toBe('Publer answered 200 with "Maintenance Back soon" instead of JSON, so the outcome is unknown');
+			expect(server.requests).toHaveLength(4);
 		});
 
 		it('an empty body with a 200 status never passes as success', async () => {
-			server.reply({ status: 200, body: '' });
-			const error = await expectError<NodeApiError>(publerApiRequest.call(ctx, { method: 'GET', path: '/users/me' }));
+			const timers = fakeTimers();
+			server.reply({ status: 200, body: '' }, { status: 200, body: '' }, { status: 200, body: '' }, { status: 200, body: '' });
+			const error = await expectError<NodeApiError>(publerApiRequest.call(ctx, { method: 'GET', path: '/users/me', timers }));
 			expect(error.message).toMatch(/an empty body instead of JSON/);
+		});
+
+		it('a read that got an unreadable answer once is read again', async () => {
+			const timers = fakeTimers();
+			server.reply({ status: 200, body: '<html>proxy</html>' }, { body: { id: 'me' } });
+			expect(await publerApiRequest.call(ctx, { method: 'GET', path: '/users/me', timers })).toEqual({ id: 'me' });
+			expect(timers.slept).toEqual([1000]);
+		});
+
+		it('a write that got an unreadable 2xx answer is not sent again', async () => {
+			const timers = fakeTimers();
+			server.reply({ status: 200, body: '<html>proxy</html>' }, { body: { job_id: 'x' } });
+			const error = await expectError<NodeApiError>(publerApiRequest.call(ctx, { method: 'POST', path: '/posts/schedule', workspaceId: WS, body: {}, timers }));
+			expect(isOutcomeUnknown(error)).toBe(true);
+			expect(server.requests).toHaveLength(1);
 		});
 
 		it('malformed JSON is reported, and on a POST the outcome is marked unknown', async () => {
@@ -404,6 +423,35 @@ describe('transport', () => {
 			expect(job.polls).toBe(3);
 			expect(timers.slept).toEqual([1000, 1600, 2560]);
 			expect(server.requests.every((r) => r.path === '/job_status/job1' && r.headers['publer-workspace-id'] === WS)).toBe(true);
+		});
+
+		it('keeps waiting through temporary status-read failures', async () => {
+			const timers = fakeTimers();
+			const bad = { status: 502, body: '<html>Bad Gateway</html>' };
+			// One poll's read fails after its 3 retries (4 answers), the next poll reads "working", then "complete".
+			server.reply(bad, bad, bad, bad, { body: { status: 'working' } }, { body: { status: 'complete', payload: { failures: {} } } });
+			const job = await waitForJob.call(ctx, { jobId: 'job2', workspaceId: WS, timeoutMs: 120_000, timers });
+			expect(job.success).toBe(true);
+			expect(job.polls).toBe(3);
+		});
+
+		it('stops waiting at once when the key or the job is refused', async () => {
+			const timers = fakeTimers();
+			server.reply({ status: 404, body: { errors: ['Job not found'] } });
+			const error = await expectError<NodeApiError>(waitForJob.call(ctx, { jobId: 'nope', workspaceId: WS, timeoutMs: 120_000, timers }));
+			expect(error.message).toBe('Publer could not find what was asked for: Job not found');
+			expect(server.requests).toHaveLength(1);
+		});
+
+		it('says how many status reads failed when it times out', async () => {
+			const timers = fakeTimers();
+			server.setFallback(() => ({ status: 503, body: { errors: ['Busy'] } }));
+			try {
+				const error = await expectError<NodeOperationError>(waitForJob.call(ctx, { jobId: 'job3', workspaceId: WS, timeoutMs: 30_000, timers }));
+				expect(error.message).toMatch(/^Publer job job3 was still working after 30 s \(\d+ status reads? failed; the last: Publer had a server error \(503\): Busy\)$/);
+			} finally {
+				server.setFallback(() => ({ status: 404, body: { errors: ['No route'] } }));
+			}
 		});
 
 		it('times out with the job id and how to check it later', async () => {

@@ -193,3 +193,11 @@ export function isOutcomeUnknown(error: unknown): boolean {
 	const ctx = (error as { context?: { publer?: { outcomeUnknown?: boolean } } })?.context;
 	return ctx?.publer?.outcomeUnknown === true;
 }
+
+/** A failure that says nothing about the request itself: a server error, a dropped connection, an unreadable answer. */
+export function isTransientError(error: unknown): boolean {
+	const publer = (error as { context?: { publer?: { statusCode?: number; code?: string | null } } })?.context?.publer;
+	if (!publer) return false;
+	if (publer.statusCode === undefined) return true; // no HTTP answer: connection-level
+	return publer.statusCode >= 500 || (publer.statusCode >= 200 && publer.statusCode < 300);
+}

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { isTransientError } from './errors';
 import { publerApiRequestFull, type PublerContext } from './request';
 import { realTimers } from './timers';
 import type { JobFailure, JobState, NormalisedJob, TransportTimers } from './types';
@@ -134,6 +135,8 @@ export async function waitForJob(this: PublerContext, options: WaitForJobOptions
 	const started = timers.now();
 	let delay = initial;
 	let polls = 0;
+	let transientFailures = 0;
+	let lastError: Error | undefined;
 	for (;;) {
 		const elapsed = timers.now() - started;
 		const remaining = options.timeoutMs - elapsed;
@@ -141,14 +144,36 @@ export async function waitForJob(this: PublerContext, options: WaitForJobOptions
 		const wait = Math.min(delay, Math.max(0, remaining));
 		if (wait > 0) await timers.sleep(wait);
 		polls++;
-		const job = await getJobStatus.call(this, options.jobId, options.workspaceId, options.itemIndex, timers);
+		let job: NormalisedJob | undefined;
+		let failure: NodeApiError | NodeOperationError | undefined;
+		try {
+			job = await getJobStatus.call(this, options.jobId, options.workspaceId, options.itemIndex, timers);
+		} catch (error) {
+			failure =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: options.itemIndex });
+		}
+		if (!job) {
+			// The job runs at Publer whatever happens to one status read: a temporary failure (server error, dropped
+			// connection, unreadable answer) only costs this poll. Key, scope and unknown-job errors end the wait.
+			if (!failure || !isTransientError(failure)) {
+				throw failure ?? new NodeOperationError(this.getNode(), `Could not read Publer job ${options.jobId}`, { itemIndex: options.itemIndex });
+			}
+			lastError = failure;
+			transientFailures++;
+			delay = Math.min(maxDelay, Math.max(delay * factor, 250));
+			if (timers.now() - started >= options.timeoutMs) break;
+			continue;
+		}
 		if (job.done) return { ...job, polls, waitedMs: timers.now() - started };
 		delay = Math.min(maxDelay, Math.max(delay * factor, 250));
 		if (timers.now() - started >= options.timeoutMs) break;
 	}
+	const unreadable = transientFailures > 0 && lastError ? ` (${transientFailures} status read${transientFailures === 1 ? '' : 's'} failed; the last: ${lastError.message})` : '';
 	throw new NodeOperationError(
 		this.getNode(),
-		`Publer job ${options.jobId} was still working after ${Math.round(options.timeoutMs / 1000)} s`,
+		`Publer job ${options.jobId} was still working after ${Math.round(options.timeoutMs / 1000)} s${unreadable}`,
 		{
 			itemIndex: options.itemIndex,
 			description: `The job keeps running at Publer. Check it later with Publer → Job → Get (job ID ${options.jobId}), or let a Publer Trigger with the "Job Completed" event pick it up. To wait longer, raise the "Wait Timeout" option.`,

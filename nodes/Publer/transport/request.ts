@@ -266,6 +266,14 @@ export async function publerApiRequestFull<T = unknown>(
 			if (statusCode === 204) {
 				return { body: {} as T, statusCode, headers: response.headers as Record<string, string>, rateLimit, attempts, waitedMs };
 			}
+			// A proxy page or a truncated body on a read: reading again is safe.
+			if (idempotent && serverRetries < MAX_SERVER_RETRIES) {
+				serverRetries++;
+				const wait = backoffMs(serverRetries);
+				await timers.sleep(wait);
+				waitedMs += wait;
+				continue;
+			}
 			throw nonJsonError(node, ctx, statusCode, text);
 		}
 
