@@ -194,6 +194,47 @@ describe('Post → Create against the sandbox', () => {
 			});
 		});
 
+		it('takes media from an expression (Media List): IDs or the objects Media → Import From URL returns', async () => {
+			const ig = sb.accountFor('instagram');
+			const [photo, video] = [sb.media(sb.workspaceId).find((m) => m.type === 'photo')!, sb.media(sb.workspaceId).find((m) => m.type === 'video')!];
+			const result = await create(
+				{
+					mode: 'schedule',
+					accounts: [ig.id],
+					text: 'From an expression',
+					contentType: 'carousel',
+					scheduledAt: at(HOUR),
+					mediaList: '={{ $json.media }}',
+				},
+				{
+					items: [
+						{
+							media: [
+								{ id: photo.id, type: 'photo', path: photo.path, alt_text: 'Front', name: 'front.jpg' },
+								{ json: { id: video.id, type: 'video', path: video.path } },
+								photo.id,
+							],
+						},
+					],
+				},
+			);
+			expect(result.error).toBeUndefined();
+			expect(bulkOf().posts[0].networks.instagram.media).toEqual([
+				{ id: photo.id, type: 'photo', path: photo.path, alt_text: 'Front', name: 'front.jpg' },
+				{ id: video.id, type: 'video', path: video.path },
+				{ id: photo.id, type: 'photo' },
+			]);
+		});
+
+		it('refuses a Media List entry that is not media, before any write', async () => {
+			const result = await create(
+				{ mode: 'schedule', accounts: [sb.accountFor('facebook').id], text: 'x', scheduledAt: at(HOUR), mediaList: '={{ $json.media }}' },
+				{ items: [{ media: [{ caption: 'no id' }] }], onError: 'continueErrorOutput' },
+			);
+			expect(result.errorItems[0].json.error).toBe('Item 0: Media List entry 0 is neither a media ID nor a media object with an ID or a path');
+			expect(submits()).toHaveLength(0);
+		});
+
 		it('applies every network override to its own network block', async () => {
 			const a = (p: string) => sb.accountFor(p).id;
 			const video = sb.media(sb.workspaceId).find((m) => m.type === 'video')!;

@@ -19,6 +19,45 @@ function param<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, fallb
 	return ctx.getNodeParameter(name, itemIndex, fallback as unknown as object) as T;
 }
 
+/**
+ * The Media List field: an array (or JSON text of one) of media IDs or media objects, in Publer's own shape
+ * (`id`, `type`, `path` or `url`, `alt_text`, `caption`) or the node's (`altText`).
+ */
+function readMediaList(this: IExecuteFunctions, itemIndex: number): MediaInput[] {
+	let value = param<unknown>(this, 'mediaList', itemIndex, []);
+	if (typeof value === 'string') {
+		const text = value.trim();
+		if (!text) return [];
+		try {
+			value = JSON.parse(text);
+		} catch {
+			value = text.split(',').map((id) => id.trim());
+		}
+	}
+	const list = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
+	return list.map((entry, position) => {
+		if (typeof entry === 'string' || typeof entry === 'number') return { id: String(entry), type: 'photo' };
+		if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
+			const m = ((entry as IDataObject).json as IDataObject | undefined) ?? (entry as IDataObject);
+			const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+			const media: MediaInput = {
+				id: str(m.id),
+				type: str(m.type) ?? 'photo',
+				path: str(m.path) ?? str(m.url),
+				altText: str(m.alt_text) ?? str(m.altText),
+				caption: str(m.caption),
+				thumbnail: str(m.thumbnail),
+				name: str(m.name),
+			};
+			if (media.id || media.path) return media;
+		}
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Media List entry ${position} is neither a media ID nor a media object with an ID or a path`, {
+			itemIndex,
+			description: 'Give an array of media IDs, or of the objects Media → Upload / Import From URL return, e.g. {{ $("Import From URL").all() }}.',
+		});
+	});
+}
+
 /** Reads one item's parameters into the builder's input. */
 function readInput(this: IExecuteFunctions, itemIndex: number, now: number, timeZone: string): PostInput {
 	// As an AI-agent tool the node defaults to a draft (the tool variant of the Mode field also defaults to it).
@@ -32,7 +71,10 @@ function readInput(this: IExecuteFunctions, itemIndex: number, now: number, time
 	}
 	const options = param<IDataObject>(this, 'options', itemIndex, {});
 	const isIdea = mode === 'idea';
-	const media = (param<IDataObject>(this, 'media', itemIndex, {}).items as MediaInput[] | undefined) ?? [];
+	const media = [
+		...((param<IDataObject>(this, 'media', itemIndex, {}).items as MediaInput[] | undefined) ?? []),
+		...readMediaList.call(this, itemIndex),
+	];
 	const overridesRaw = param<IDataObject>(this, 'networkOverrides', itemIndex, {});
 	const overrides: Record<string, IDataObject> = {};
 	for (const [key, value] of Object.entries(overridesRaw)) {

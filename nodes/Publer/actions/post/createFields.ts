@@ -611,6 +611,14 @@ export const createFields: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'Media List',
+		name: 'mediaList',
+		type: 'json',
+		default: '[]',
+		description:
+			'Media from an expression, added after the Media items: an array of media IDs or of media objects as Media → Upload and Import From URL return them (ID, type, path, alt text, caption), e.g. {{ $("Import From URL").all() }}. A bare ID is sent as a photo.',
+	},
+	{
 		displayName: 'Content Options',
 		name: 'content',
 		type: 'collection',
