@@ -22,8 +22,12 @@ import { checkEditor, editorCheckAvailable } from './editor';
 import { ROOT, assert, counts, freePort, http, log, run, start, stopAll, type Proc } from './lib';
 
 const E2E = path.join(ROOT, 'e2e');
-const N8N_DIR = path.join(E2E, 'n8n');
+// The stretch check (another n8n on another Node) points these elsewhere: PUBLER_E2E_N8N_DIR is a folder with an
+// installed n8n, PUBLER_E2E_NODE_BIN_DIR a folder holding the `node` to run it with, PUBLER_E2E_N8N_VERSION its version.
+const N8N_DIR = process.env.PUBLER_E2E_N8N_DIR || path.join(E2E, 'n8n');
 const N8N_BIN = path.join(N8N_DIR, 'node_modules', '.bin', 'n8n');
+const EXPECTED_VERSION = process.env.PUBLER_E2E_N8N_VERSION || '2.8.4';
+if (process.env.PUBLER_E2E_NODE_BIN_DIR) process.env.PATH = `${process.env.PUBLER_E2E_NODE_BIN_DIR}${path.delimiter}${process.env.PATH}`;
 const withQueue = !process.argv.includes('--no-queue');
 const withEditor = process.argv.includes('--editor');
 const hasTrigger = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).n8n.nodes as string[]).some((n) => n.includes('PublerTrigger'));
@@ -41,7 +45,7 @@ async function timed<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
 
 function ensureN8n(): void {
 	if (fs.existsSync(N8N_BIN)) {
-		log('n8n already installed in e2e/n8n');
+		log(`n8n already installed in ${path.relative(ROOT, N8N_DIR) || N8N_DIR}`);
 		return;
 	}
 	const lock = fs.readFileSync(path.join(N8N_DIR, 'package-lock.json'));
@@ -109,7 +113,7 @@ function checkExamples(types: NodeTypeDescription[]): void {
 			nodes++;
 		}
 	}
-	assert(nodes > 0, `every node of examples/*.json (${nodes} nodes) exists in n8n 2.8.4 in its version, with parameters it defines`);
+	assert(nodes > 0, `every node of examples/*.json (${nodes} nodes) exists in n8n ${EXPECTED_VERSION} in its version, with parameters it defines`);
 }
 
 function materialise(template: string, values: Record<string, string>): string {
@@ -123,7 +127,7 @@ async function main(): Promise<void> {
 	const started = Date.now();
 	await timed('install n8n (or reuse the cache)', () => ensureN8n());
 	const version = run(N8N_BIN, ['--version']).stdout.trim();
-	assert(version === '2.8.4', `n8n ${version} installed`);
+	assert(version === EXPECTED_VERSION, `n8n ${version} installed (${run('node', ['--version']).stdout.trim()} runs it)`);
 
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'publer-e2e-'));
 	const userFolder = path.join(tmp, 'user');
@@ -191,8 +195,13 @@ async function main(): Promise<void> {
 		for (const file of workflowFiles) run(N8N_BIN, ['import:workflow', `--input=${path.join(tmp, file)}`], { env: baseEnv });
 		const examplesDir = path.join(ROOT, 'examples');
 		if (fs.existsSync(examplesDir)) {
-			for (const file of fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json'))) {
-				run(N8N_BIN, ['import:workflow', `--input=${path.join(examplesDir, file)}`], { env: baseEnv });
+			for (const [index, file] of fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json')).entries()) {
+				// The editor's "Import from File" needs no id; the CLI of newer n8n versions does.
+				const wf = JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8'));
+				wf.id ??= `PublerExample${String(index).padStart(2, '0')}`;
+				const copy = path.join(tmp, `example-${file}`);
+				fs.writeFileSync(copy, JSON.stringify(wf));
+				run(N8N_BIN, ['import:workflow', `--input=${copy}`], { env: baseEnv });
 			}
 		}
 	});
