@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { BatchItemResult } from '../actions/types';
 import {
 	isOutcomeUnknown,
+	jobIdFromSubmit,
 	publerApiRequestAllItems,
 	publerApiRequestFull,
 	realTimers,
@@ -77,12 +78,6 @@ export function groupPosts(posts: PreparedPost[], batch: boolean): RequestGroup[
 	return groups;
 }
 
-function jobIdFrom(body: unknown): string | undefined {
-	if (!body || typeof body !== 'object') return undefined;
-	const b = body as IDataObject;
-	const direct = b.job_id ?? (b.data as IDataObject | undefined)?.job_id;
-	return typeof direct === 'string' && direct ? direct : undefined;
-}
 
 function normaliseText(text: unknown): string {
 	return String(text ?? '')
@@ -244,7 +239,7 @@ async function sendGroup(this: IExecuteFunctions, group: RequestGroup, posts: Pr
 		maxRateLimitWaitMs: options.maxRateLimitWaitMs,
 		timers: options.timers,
 	});
-	const jobId = jobIdFrom(response.body);
+	const jobId = jobIdFromSubmit(response.body);
 	if (!jobId) {
 		throw new NodeOperationError(this.getNode(), 'Publer accepted the posts but returned no job ID', {
 			description: `The answer was ${JSON.stringify(response.body).slice(0, 200)}. Check the posts in Publer before sending them again.`,

@@ -34,6 +34,17 @@ function failureFrom(entry: unknown, key: string | null): JobFailure | undefined
 	return undefined;
 }
 
+/**
+ * The job ID of an async submit (posts, media from URL): `{"job_id"}` as the endpoint pages show, or
+ * `{"success": true, "data": {"job_id"}}` as the OpenAPI models it (publer-api.md §5.7, §13.4).
+ */
+export function jobIdFromSubmit(body: unknown): string | undefined {
+	if (!isObject(body)) return undefined;
+	const data = isObject(body.data) ? body.data : undefined;
+	const id = body.job_id ?? body.jobId ?? data?.job_id ?? data?.jobId;
+	return typeof id === 'string' && id ? id : undefined;
+}
+
 /** Reads `payload.failures` in every documented shape: an array of entries, or an object keyed by account. */
 export function normaliseFailures(failures: unknown): JobFailure[] {
 	const out: JobFailure[] = [];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { publerApiRequest, waitForJob } from '../../transport';
+import { jobIdFromSubmit, publerApiRequest, waitForJob } from '../../transport';
 import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, workspaceLocator } from '../common';
 
 const show = { resource: ['media'], operation: ['importFromUrl'] };
@@ -221,13 +221,6 @@ export function buildMediaEntries(this: IExecuteFunctions, itemIndex: number): M
 	return entries;
 }
 
-function jobIdFrom(body: unknown): string | undefined {
-	if (!body || typeof body !== 'object') return undefined;
-	const b = body as IDataObject;
-	const data = b.data as IDataObject | undefined;
-	const id = b.job_id ?? b.jobId ?? data?.job_id ?? data?.jobId;
-	return typeof id === 'string' && id ? id : undefined;
-}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const workspaceId = getWorkspaceId.call(this, itemIndex);
@@ -254,7 +247,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		maxRateLimitWaitMs,
 	});
-	const jobId = jobIdFrom(submitted);
+	const jobId = jobIdFromSubmit(submitted);
 	if (!jobId) {
 		throw new NodeOperationError(this.getNode(), 'Publer accepted the import but returned no job ID', {
 			itemIndex,
