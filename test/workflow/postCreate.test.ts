@@ -328,6 +328,40 @@ describe('Post → Create against the sandbox', () => {
 			expect(stored.labels.map((l: IDataObject) => l.name).sort()).toEqual(['Campaign', 'Launch']);
 		});
 
+		it('a watermark chosen by ID is sent as the full object from the media options (one extra read)', async () => {
+			const fb = sb.accountFor('facebook:page');
+			const photo = sb.media(sb.workspaceId).find((m) => m.type === 'photo')!;
+			const options = await fetch(`${sb.baseUrl}/workspaces/${sb.workspaceId}/media_options?accounts[]=${fb.id}`, {
+				headers: { Authorization: `Bearer-API ${sb.apiKey}`, 'Publer-Workspace-Id': sb.workspaceId },
+			}).then((r) => r.json());
+			const watermark = options[0].watermarks[1];
+			expect(watermark.opacity).toBeDefined();
+			sb.clearRequests();
+			const result = await create({
+				mode: 'schedule',
+				accounts: [fb.id],
+				text: 'Watermarked',
+				scheduledAt: at(HOUR),
+				media: { items: [{ id: photo.id, type: 'photo' }] },
+				extras: { watermark: watermark.id },
+			});
+			expect(result.error?.message).toBeUndefined();
+			expect(bulkOf().posts[0].accounts[0].watermark).toEqual(watermark);
+			const reads = sb.requests({ method: 'GET', path: `/workspaces/${sb.workspaceId}/media_options` });
+			expect(reads).toHaveLength(1);
+			expect(reads[0].query['accounts[]'] ?? reads[0].query.accounts).toEqual(expect.arrayContaining([fb.id]));
+		});
+
+		it('an unknown watermark ID fails the item before anything is sent', async () => {
+			const fb = sb.accountFor('facebook:page');
+			const result = await create(
+				{ mode: 'schedule', accounts: [fb.id], text: 'x', scheduledAt: at(HOUR), extras: { watermark: 'ffffffffffffffffffffffff' } },
+				{ onError: 'continueErrorOutput' },
+			);
+			expect(result.errorItems[0].json.error).toBe("Item 0: extras.watermark — watermark ffffffffffffffffffffffff is not one of the workspace's watermarks");
+			expect(submits()).toHaveLength(0);
+		});
+
 		it('per-account times override the common time', async () => {
 			const fb = sb.accountFor('facebook:page');
 			const tw = sb.accountFor('twitter');

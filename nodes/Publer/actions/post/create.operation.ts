@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { buildPost, type AccountInfo, type DaysOfWeekIndexing, type MediaInput, type PostInput, type PostMode } from '../../helpers/postBody';
+import { buildPost, type AccountInfo, type BuiltPost, type DaysOfWeekIndexing, type MediaInput, type PostInput, type PostMode } from '../../helpers/postBody';
 import { groupPosts, submitPosts, type PreparedPost, type SubmitOptions } from '../../helpers/postSubmit';
 import type { Provider } from '../../helpers/networks';
 import { DEFAULT_MAX_RATE_LIMIT_WAIT_MS, publerApiRequest } from '../../transport';
@@ -147,6 +147,57 @@ function problemError(this: IExecuteFunctions, itemIndex: number, problems: Arra
 	});
 }
 
+/**
+ * Publer takes the full watermark object (as `GET /workspaces/{id}/media_options` returns it) in
+ * `accounts[].watermark`. A watermark chosen by ID is completed from the workspace's media options: one request
+ * per workspace and run, and only when a watermark is given by ID. An ID that no chosen account has fails the item
+ * before anything is sent.
+ */
+async function completeWatermarks(
+	this: IExecuteFunctions,
+	built: BuiltPost,
+	workspaceId: string,
+	itemIndex: number,
+	accounts: Map<string, AccountInfo> | undefined,
+	cache: Map<string, Map<string, IDataObject>>,
+	maxRateLimitWaitMs: number,
+): Promise<void> {
+	const targets = (Array.isArray(built.post.accounts) ? built.post.accounts : []) as IDataObject[];
+	const byId = targets.filter((a) => {
+		const w = a.watermark as IDataObject | undefined;
+		return w && typeof w === 'object' && Object.keys(w).length === 1 && typeof w.id === 'string';
+	});
+	if (!byId.length) return;
+	let known = cache.get(workspaceId);
+	if (!known) {
+		const ids = [...(accounts?.keys() ?? targets.map((a) => String(a.id)))];
+		const response = await publerApiRequest.call(this, {
+			method: 'GET',
+			path: `/workspaces/${encodeURIComponent(workspaceId)}/media_options`,
+			workspaceId,
+			itemIndex,
+			qs: { 'accounts[]': ids },
+			maxRateLimitWaitMs,
+		});
+		known = new Map();
+		for (const entry of Array.isArray(response) ? (response as IDataObject[]) : []) {
+			for (const w of Array.isArray(entry.watermarks) ? (entry.watermarks as IDataObject[]) : []) known.set(String(w.id), w);
+		}
+		cache.set(workspaceId, known);
+	}
+	for (const target of byId) {
+		const id = String((target.watermark as IDataObject).id);
+		const full = known.get(id);
+		if (!full) {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: extras.watermark — watermark ${id} is not one of the workspace's watermarks`, {
+				itemIndex,
+				description: 'Pick the watermark from the list (it shows the watermarks of the chosen accounts), or check its ID with Workspace → Get Media Options. Nothing was sent to Publer.',
+			});
+		}
+		target.watermark = { ...full };
+	}
+}
+
 /** Post → Create: builds every item's post, validates, batches into bulk requests, waits, maps results back. */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<BatchItemResult[]> {
 	const timeZone = this.getTimezone();
@@ -154,6 +205,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	const results: BatchItemResult[] = [];
 	const prepared: PreparedPost[] = [];
 	const accountCache = new Map<string, Map<string, AccountInfo>>();
+	const watermarkCache = new Map<string, Map<string, IDataObject>>();
 	const continueOnFail = this.continueOnFail();
 
 	const options0 = this.getNodeParameter('options', 0, {}) as IDataObject;
@@ -200,6 +252,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			const validate = (this.getNodeParameter('options.validate', itemIndex, true) as boolean) !== false;
 			if (built.fatal.length) throw problemError.call(this, itemIndex, built.fatal, false);
 			if (validate && built.problems.length) throw problemError.call(this, itemIndex, built.problems, true);
+			await completeWatermarks.call(this, built, workspaceId, itemIndex, accounts, watermarkCache, submitOptions.maxRateLimitWaitMs);
 			prepared.push({ itemIndex, workspaceId, mode: input.mode, built });
 		} catch (error) {
 			// Bad input fails before ANY request: without continue-on-fail nothing is sent.
