@@ -49,6 +49,16 @@ export const maxRateLimitWaitOption: INodeProperties = {
 		'How long the node may wait in total for Publer’s rate limit (100 requests per 2 minutes) to reset before it fails. 0 fails at once.',
 };
 
+/** The Options collection of operations whose only option is the rate-limit wait. */
+export const rateLimitOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [maxRateLimitWaitOption],
+};
+
 export function getMaxRateLimitWaitMs(this: IExecuteFunctions, itemIndex: number): number {
 	const seconds = this.getNodeParameter('options.maxRateLimitWait', itemIndex, DEFAULT_MAX_RATE_LIMIT_WAIT_MS / 1000) as number;
 	return Math.max(0, Number(seconds) || 0) * 1000;

@@ -6,7 +6,7 @@ import {
 	getLimit,
 	getMaxRateLimitWaitMs,
 	getWorkspaceId,
-	maxRateLimitWaitOption,
+	rateLimitOptions,
 	pick,
 	returnAllOrLimit,
 	workspaceLocator,
@@ -49,14 +49,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRateLimitWaitOption],
-	},
+	rateLimitOptions,
 ];
 
 export const description = updateDisplayOptions({ show }, properties);

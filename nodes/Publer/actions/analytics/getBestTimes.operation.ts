@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { analyticsPath, bestSlots, dateQuery, getDateRange } from '../../helpers/analytics';
 import { publerApiRequest, type QueryValue } from '../../transport';
-import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, workspaceLocator } from '../common';
+import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, workspaceLocator } from '../common';
 import { accountField, dateFields, getAccountId } from './fields';
 
 const show = { resource: ['analytics'], operation: ['getBestTimes'] };
@@ -52,14 +52,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRateLimitWaitOption],
-	},
+	rateLimitOptions,
 ];
 
 export const description = updateDisplayOptions({ show }, properties);

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { analyticsPath, dateQuery, getDateRange } from '../../helpers/analytics';
 import { publerApiRequest } from '../../transport';
-import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, toStringList, workspaceLocator } from '../common';
+import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, toStringList, workspaceLocator } from '../common';
 import { accountField, dateFields, getAccountId, simplifyField } from './fields';
 
 const show = { resource: ['analytics'], operation: ['getChartData'] };
@@ -23,14 +23,7 @@ const properties: INodeProperties[] = [
 	},
 	...dateFields(false),
 	simplifyField('one item per chart with its current and previous period, instead of the raw answer'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRateLimitWaitOption],
-	},
+	rateLimitOptions,
 ];
 
 export const description = updateDisplayOptions({ show }, properties);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { publerApiRequest } from '../../transport';
-import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, workspaceLocator } from '../common';
+import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, workspaceLocator } from '../common';
 import { accountField, getAccountId } from './fields';
 
 const show = { resource: ['analytics'], operation: ['getCompetitors'] };
@@ -10,14 +10,7 @@ const show = { resource: ['analytics'], operation: ['getCompetitors'] };
 const properties: INodeProperties[] = [
 	workspaceLocator,
 	accountField(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRateLimitWaitOption],
-	},
+	rateLimitOptions,
 ];
 
 export const description = updateDisplayOptions({ show }, properties);

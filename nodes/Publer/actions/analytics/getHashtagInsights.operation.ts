@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { analyticsPath, dateQuery, getDateRange } from '../../helpers/analytics';
 import { publerApiRequestAllItems, type QueryValue } from '../../transport';
-import { getLimit, getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, returnAllOrLimit, workspaceLocator } from '../common';
+import { getLimit, getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, returnAllOrLimit, workspaceLocator } from '../common';
 import { accountField, dateFields, getAccountId, memberIdOption, simplifyField, sortDirectionField } from './fields';
 
 const show = { resource: ['analytics'], operation: ['getHashtagInsights'] };
@@ -47,14 +47,7 @@ const properties: INodeProperties[] = [
 			memberIdOption,
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRateLimitWaitOption],
-	},
+	rateLimitOptions,
 ];
 
 export const description = updateDisplayOptions({ show }, properties);

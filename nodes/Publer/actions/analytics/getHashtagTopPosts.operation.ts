@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { analyticsPath, dateQuery, flattenPostInsight, getDateRange } from '../../helpers/analytics';
 import { publerApiRequest, type QueryValue } from '../../transport';
-import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, workspaceLocator } from '../common';
+import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, workspaceLocator } from '../common';
 import {
 	accountField,
 	dateFields,
@@ -47,14 +47,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [memberIdOption, searchOption],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRateLimitWaitOption],
-	},
+	rateLimitOptions,
 ];
 
 export const description = updateDisplayOptions({ show }, properties);

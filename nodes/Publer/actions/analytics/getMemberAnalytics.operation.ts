@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { dateQuery, getDateRange } from '../../helpers/analytics';
 import { publerApiRequest, type QueryValue } from '../../transport';
-import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, workspaceLocator } from '../common';
+import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, workspaceLocator } from '../common';
 import { accountField, dateFields, getAccountId } from './fields';
 
 const show = { resource: ['analytics'], operation: ['getMemberAnalytics'] };
@@ -12,14 +12,7 @@ const properties: INodeProperties[] = [
 	workspaceLocator,
 	accountField(),
 	...dateFields(true),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRateLimitWaitOption],
-	},
+	rateLimitOptions,
 ];
 
 export const description = updateDisplayOptions({ show }, properties);

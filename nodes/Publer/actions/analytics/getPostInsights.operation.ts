@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { analyticsPath, dateQuery, flattenPostInsight, getDateRange } from '../../helpers/analytics';
 import { publerApiRequestAllItems, type QueryValue } from '../../transport';
-import { getLimit, getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, returnAllOrLimit, workspaceLocator } from '../common';
+import { getLimit, getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, returnAllOrLimit, workspaceLocator } from '../common';
 import {
 	accountField,
 	dateFields,
@@ -78,14 +78,7 @@ const properties: INodeProperties[] = [
 			searchOption,
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRateLimitWaitOption],
-	},
+	rateLimitOptions,
 ];
 
 export const description = updateDisplayOptions({ show }, properties);

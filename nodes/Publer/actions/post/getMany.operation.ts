@@ -7,7 +7,7 @@ import {
 	getLimit,
 	getMaxRateLimitWaitMs,
 	getWorkspaceId,
-	maxRateLimitWaitOption,
+	rateLimitOptions,
 	pick,
 	returnAllOrLimit,
 	toStringList,
@@ -123,14 +123,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRateLimitWaitOption],
-	},
+	rateLimitOptions,
 ];
 
 export const description = updateDisplayOptions({ show }, properties);

@@ -2,20 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { publerApiRequest } from '../../transport';
-import { getLimit, getMaxRateLimitWaitMs, maxRateLimitWaitOption, returnAllOrLimit } from '../common';
+import { getLimit, getMaxRateLimitWaitMs, rateLimitOptions, returnAllOrLimit } from '../common';
 
 const show = { resource: ['workspace'], operation: ['getMany'] };
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit({}),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRateLimitWaitOption],
-	},
+	rateLimitOptions,
 ];
 
 export const description = updateDisplayOptions({ show }, properties);

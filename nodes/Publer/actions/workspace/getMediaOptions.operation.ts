@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { publerApiRequest } from '../../transport';
-import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, workspaceLocator } from '../common';
+import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, workspaceLocator } from '../common';
 import { accountsField, getAccountIds } from './getSignatures.operation';
 
 const show = { resource: ['workspace'], operation: ['getMediaOptions'] };
@@ -10,14 +10,7 @@ const show = { resource: ['workspace'], operation: ['getMediaOptions'] };
 const properties: INodeProperties[] = [
 	workspaceLocator,
 	accountsField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRateLimitWaitOption],
-	},
+	rateLimitOptions,
 ];
 
 export const description = updateDisplayOptions({ show }, properties);

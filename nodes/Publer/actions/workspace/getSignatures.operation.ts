@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { publerApiRequest } from '../../transport';
-import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, toStringList, workspaceLocator } from '../common';
+import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, toStringList, workspaceLocator } from '../common';
 
 const show = { resource: ['workspace'], operation: ['getSignatures'] };
 
@@ -28,14 +28,7 @@ const properties: INodeProperties[] = [
 		default: true,
 		description: 'Whether to return one item per signature (with its account ID) instead of one item per account',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRateLimitWaitOption],
-	},
+	rateLimitOptions,
 ];
 
 export const description = updateDisplayOptions({ show }, properties);
