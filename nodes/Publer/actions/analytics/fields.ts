@@ -1,4 +1,5 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { accountFromValue } from '../../helpers/analytics';
 
@@ -122,3 +123,40 @@ export const searchOption: INodeProperties = {
 	placeholder: 'e.g. launch',
 	description: 'Only posts whose text contains this',
 };
+
+/**
+ * The "competitors" switch and "Competitor ID" filter that post insights and best times share (§5.19, §5.22).
+ * `label` is the switch's display name in that operation.
+ */
+export function competitorFilterOptions(label: string, switchDescription: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Competitor ID',
+			name: 'competitorId',
+			type: 'string',
+			default: '',
+			description: `With "${label}" on: only this competitor (see Analytics → Get Competitors)`,
+		},
+		{
+			displayName: label,
+			name: 'competitors',
+			type: 'boolean',
+			default: false,
+			description: switchDescription,
+		},
+	];
+}
+
+/** The query of those filters; a Competitor ID without the switch fails before any request. */
+export function competitorQuery(this: IExecuteFunctions, filters: IDataObject, itemIndex: number, label: string): Record<string, string> {
+	if (filters.competitorId && filters.competitors !== true) {
+		throw new NodeOperationError(this.getNode(), `"Competitor ID" only works with "${label}" on`, {
+			itemIndex,
+			description: `Turn on the "${label}" filter, or remove "Competitor ID".`,
+		});
+	}
+	const qs: Record<string, string> = {};
+	if (filters.competitors === true) qs.competitors = 'true';
+	if (filters.competitorId) qs.competitor_id = String(filters.competitorId);
+	return qs;
+}

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { analyticsPath, bestSlots, dateQuery, getDateRange } from '../../helpers/analytics';
 import { publerApiRequest, type QueryValue } from '../../transport';
 import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, workspaceLocator } from '../common';
-import { accountField, dateFields, getAccountId } from './fields';
+import { accountField, competitorFilterOptions, competitorQuery, dateFields, getAccountId } from './fields';
 
 const show = { resource: ['analytics'], operation: ['getBestTimes'] };
 
@@ -36,20 +36,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Competitor ID',
-				name: 'competitorId',
-				type: 'string',
-				default: '',
-				description: 'With "Competitors" on: only this competitor (see Analytics → Get Competitors)',
-			},
-			{
-				displayName: 'Competitors',
-				name: 'competitors',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to compute the best times from competitors’ posts instead of your own',
-			},
+			...competitorFilterOptions('Competitors', 'Whether to compute the best times from competitors’ posts instead of your own'),
 		],
 	},
 	rateLimitOptions,
@@ -62,15 +49,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const accountId = getAccountId.call(this, itemIndex);
 	const range = getDateRange.call(this, itemIndex, { required: true });
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	if (filters.competitorId && filters.competitors !== true) {
-		throw new NodeOperationError(this.getNode(), '"Competitor ID" only works with "Competitors" on', {
-			itemIndex,
-			description: 'Turn on the "Competitors" filter, or remove "Competitor ID".',
-		});
-	}
-	const qs: Record<string, QueryValue> = { ...(dateQuery(range) as Record<string, string>) };
-	if (filters.competitors === true) qs.competitors = 'true';
-	if (filters.competitorId) qs.competitor_id = String(filters.competitorId);
+	const qs: Record<string, QueryValue> = {
+		...(dateQuery(range) as Record<string, string>),
+		...competitorQuery.call(this, filters, itemIndex, 'Competitors'),
+	};
 	const grid = (await publerApiRequest.call(this, {
 		method: 'GET',
 		path: analyticsPath(accountId, 'best_times'),

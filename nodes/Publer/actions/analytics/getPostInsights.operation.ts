@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { analyticsPath, dateQuery, flattenPostInsight, getDateRange } from '../../helpers/analytics';
 import { publerApiRequestAllItems, type QueryValue } from '../../transport';
@@ -13,6 +13,8 @@ import {
 	searchOption,
 	simplifyField,
 	sortDirectionField,
+	competitorFilterOptions,
+	competitorQuery,
 } from './fields';
 
 const show = { resource: ['analytics'], operation: ['getPostInsights'] };
@@ -53,20 +55,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Competitor ID',
-				name: 'competitorId',
-				type: 'string',
-				default: '',
-				description: 'With "Competitors’ Posts" on: only this competitor (see Analytics → Get Competitors)',
-			},
-			{
-				displayName: 'Competitors’ Posts',
-				name: 'competitors',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return competitors’ posts instead of your own',
-			},
+			...competitorFilterOptions('Competitors’ Posts', 'Whether to return competitors’ posts instead of your own'),
 			memberIdOption,
 			{
 				displayName: 'Post Type',
@@ -88,19 +77,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const accountId = getAccountId.call(this, itemIndex);
 	const range = getDateRange.call(this, itemIndex, { required: true });
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	if (filters.competitorId && filters.competitors !== true) {
-		throw new NodeOperationError(this.getNode(), '"Competitor ID" only works with "Competitors’ Posts" on', {
-			itemIndex,
-			description: 'Turn on the "Competitors’ Posts" filter, or remove "Competitor ID".',
-		});
-	}
 	const qs: Record<string, QueryValue> = {
 		...(dateQuery(range) as Record<string, string>),
 		sort_by: this.getNodeParameter('sortBy', itemIndex, 'scheduled_at') as string,
 		sort_type: this.getNodeParameter('sortType', itemIndex, 'DESC') as string,
+		...competitorQuery.call(this, filters, itemIndex, 'Competitors’ Posts'),
 	};
-	if (filters.competitors === true) qs.competitors = 'true';
-	if (filters.competitorId) qs.competitor_id = String(filters.competitorId);
 	if (filters.postType) qs.postType = String(filters.postType);
 	if (filters.memberId) qs.member_id = String(filters.memberId);
 	if (filters.query) qs.query = String(filters.query);
