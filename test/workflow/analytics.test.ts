@@ -214,6 +214,26 @@ describe('Analytics → other reports', () => {
 		expect(sb.requests({ path: '/analytics/best_times' })[0].query).toEqual({ from: '2025-06-01', to: '2025-06-30', competitors: 'true' });
 	});
 
+	it.each([
+		['getBestTimes', 'Competitors'],
+		['getPostInsights', 'Competitors’ Posts'],
+	])('%s refuses a Competitor ID without the "%s" switch, before any request', async (operation, label) => {
+		const result = await runPublerNode({
+			credentials: creds(),
+			onError: 'continueErrorOutput',
+			parameters: { resource: 'analytics', operation, workspace: ws(), account: fbId, from: '2025-06-01', to: '2025-06-30', filters: { competitorId: 'c1' } },
+		});
+		expect(result.errorItems[0].json.error).toBe(`"Competitor ID" only works with "${label}" on`);
+		expect(sb.requests()).toHaveLength(0);
+		const sent = await runPublerNode({
+			credentials: creds(),
+			parameters: { resource: 'analytics', operation, workspace: ws(), account: fbId, from: '2025-06-01', to: '2025-06-30', filters: { competitors: true, competitorId: 'c1' } },
+		});
+		// With the switch on the filters reach Publer (which knows no competitor "c1").
+		expect(sent.error?.message).toBe('Publer could not find what was asked for: Competitor not found');
+		expect(sb.requests()[0].query).toMatchObject({ competitors: 'true', competitor_id: 'c1' });
+	});
+
 	it('Get Member Analytics sends the account as a query parameter', async () => {
 		const result = await runPublerNode({
 			credentials: creds(),
