@@ -1,4 +1,4 @@
-// Loaded first by bench/run.ts: gives the Publer node's transport (nodes/Publer/transport/timers.ts) a `sleep`
+// Loaded first by bench/run.ts: gives the Publer node's transport (nodes/shared/transport/timers.ts) a `sleep`
 // from n8n-workflow that does not wait but hands the time to the benchmark (which advances the sandbox clock),
 // and lets `Date.now` follow that simulated clock when asked. Shipped code is unchanged: only the module the
 // transport receives for `require('n8n-workflow')` is wrapped.
@@ -14,7 +14,7 @@ export const simulated = {
 	now: undefined as number | undefined,
 };
 
-const timersFile = `${path.sep}nodes${path.sep}Publer${path.sep}transport${path.sep}timers`;
+const timersFile = `${path.sep}nodes${path.sep}shared${path.sep}transport${path.sep}timers`;
 const mod = Module as unknown as { _load: (request: string, parent: { filename?: string } | undefined, isMain: boolean) => unknown };
 const originalLoad = mod._load;
 mod._load = function (request, parent, isMain) {

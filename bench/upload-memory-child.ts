@@ -9,7 +9,7 @@ import { BinaryDataConfig, BinaryDataService } from 'n8n-core';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, IBinaryData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeTypes, PUBLER, runWorkflow, shutdownN8nCore } from '../test/harness';
+import { nodeTypes, PUBLER, runWorkflow, shutdownN8nCore } from '../test/support';
 
 const [mode, sizeMbArg, baseUrl, apiKey, workspaceId] = process.argv.slice(2);
 const size = Math.round(Number(sizeMbArg) * 1024 * 1024);

@@ -41,12 +41,17 @@ export class PublerApi implements ICredentialType {
 
 	// The test goes to the configured base URL when it is HTTPS or loopback HTTP. Any other URL is replaced
 	// by a reserved ".invalid" host (RFC 6761) that never resolves, so the key is never sent over plain HTTP.
+	// Redirects are not followed, so a redirecting Base URL fails the test instead of sending the key on.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
 				'={{ (/^https:\\/\\//i.test(($credentials.baseUrl || "https://app.publer.com/api/v1").trim()) || /^http:\\/\\/(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(\\/|$)/i.test(($credentials.baseUrl || "").trim())) ? ($credentials.baseUrl || "https://app.publer.com/api/v1").trim().replace(/\\/+$/, "") : "https://base-url-must-use-https.invalid" }}',
 			url: '/users/me',
 			method: 'GET',
+			// A redirect would carry the key to wherever it points (n8n re-sends credentials across redirects):
+			// never follow one, and never send credentials to another origin.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 	};
 }

@@ -7,7 +7,7 @@ import './env';
 import type { IConnections, IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../sandbox';
-import { exampleForTest, loadExample, runPoll, runWorkflow, shutdownN8nCore } from '../test/harness';
+import { exampleForTest, loadExample, runPoll, runWorkflow, shutdownN8nCore } from '../test/support';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -22,6 +22,8 @@ export interface EditorCheck {
 	workflowId: string;
 	nodeName: string;
 	sandboxOrigin: string;
+	/** the sandbox's control key (X-Sandbox-Control-Key) for /__sandbox/* */
+	sandboxControlKey: string;
 	screenshotDir: string;
 }
 
@@ -47,7 +49,7 @@ export async function checkEditor(options: EditorCheck): Promise<void> {
 		await page.screenshot({ path: path.join(options.screenshotDir, 'editor-canvas.png') });
 		assert(true, 'the n8n editor renders the workflow with the Publer nodes in Chromium');
 
-		await http('DELETE', `${options.sandboxOrigin}/__sandbox/requests`);
+		await http('DELETE', `${options.sandboxOrigin}/__sandbox/requests`, undefined, { 'X-Sandbox-Control-Key': options.sandboxControlKey });
 		await node.dblclick();
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await ndv.waitFor({ timeout: 30_000 });
@@ -63,7 +65,7 @@ export async function checkEditor(options: EditorCheck): Promise<void> {
 		await option.waitFor({ timeout: 30_000 });
 		await page.screenshot({ path: path.join(options.screenshotDir, 'editor-accounts-dropdown.png') });
 		const optionText = (await option.textContent())?.trim();
-		const requests = (await http('GET', `${options.sandboxOrigin}/__sandbox/requests`)).json as Array<{ method: string; path: string; headers: Record<string, string> }>;
+		const requests = (await http('GET', `${options.sandboxOrigin}/__sandbox/requests`, undefined, { 'X-Sandbox-Control-Key': options.sandboxControlKey })).json as Array<{ method: string; path: string; headers: Record<string, string> }>;
 		assert(
 			requests.some((r) => r.method === 'GET' && r.path === '/accounts' && r.headers['publer-workspace-id']),
 			`the Accounts dropdown is filled from the sandbox (GET /accounts; e.g. "${optionText}")`,
@@ -71,7 +73,7 @@ export async function checkEditor(options: EditorCheck): Promise<void> {
 		await page.keyboard.press('Escape');
 
 		// The Workspace resource locator lists workspaces from the sandbox (listSearch → GET /workspaces).
-		await http('DELETE', `${options.sandboxOrigin}/__sandbox/requests`);
+		await http('DELETE', `${options.sandboxOrigin}/__sandbox/requests`, undefined, { 'X-Sandbox-Control-Key': options.sandboxControlKey });
 		const workspace = ndv.locator('[data-test-id="resource-locator-dropdown"], [data-test-id="rlc-input"]').first();
 		if (await workspace.count()) {
 			const modeSelect = ndv.locator('[data-test-id="rlc-mode-selector"]').first();
@@ -82,7 +84,7 @@ export async function checkEditor(options: EditorCheck): Promise<void> {
 			await ndv.locator('[data-test-id="rlc-input"]').first().click();
 			await page.getByText('Sandbox Bakery', { exact: false }).first().waitFor({ timeout: 30_000 });
 			await page.screenshot({ path: path.join(options.screenshotDir, 'editor-workspace-list.png') });
-			const after = (await http('GET', `${options.sandboxOrigin}/__sandbox/requests`)).json as Array<{ method: string; path: string }>;
+			const after = (await http('GET', `${options.sandboxOrigin}/__sandbox/requests`, undefined, { 'X-Sandbox-Control-Key': options.sandboxControlKey })).json as Array<{ method: string; path: string }>;
 			assert(after.some((r) => r.method === 'GET' && r.path === '/workspaces'), 'the Workspace list is filled from the sandbox (GET /workspaces)');
 		}
 	} finally {

@@ -11,79 +11,29 @@
  *      the worker.
  * Run alone: `npm run test:installed` (add `-- --no-queue` to skip queue mode). Loopback only; every process
  * is stopped by PID. The n8n install is cached in $PUBLER_E2E_CACHE (default /var/cache/n8n-nodes-publer),
- * keyed by the lockfile's hash.
+ * keyed by the lockfile's hash (see e2e/installs.ts).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { checkEditor, editorCheckAvailable } from './editor';
-import { ROOT, assert, counts, freePort, http, log, run, start, stopAll, type Proc } from './lib';
+import { setUpCheck, TARGETS } from './installs';
+import { ROOT, assert, freePort, http, log, materialise, n8nEnv, run, runCheck, signIn, start, timedStep, type Proc } from './lib';
 
 const E2E = path.join(ROOT, 'e2e');
 // The stretch check (another n8n on another Node) points these elsewhere: PUBLER_E2E_N8N_DIR is a folder with an
 // installed n8n, PUBLER_E2E_NODE_BIN_DIR a folder holding the `node` to run it with, PUBLER_E2E_N8N_VERSION its version.
 const N8N_DIR = process.env.PUBLER_E2E_N8N_DIR || path.join(E2E, 'n8n');
 const N8N_BIN = path.join(N8N_DIR, 'node_modules', '.bin', 'n8n');
-const EXPECTED_VERSION = process.env.PUBLER_E2E_N8N_VERSION || '2.8.4';
+const EXPECTED_VERSION = process.env.PUBLER_E2E_N8N_VERSION || TARGETS.pinned.version;
+// n8n 2.x activates a workflow with `publish:workflow`; 1.x (the compatibility matrix) with `update:workflow --active`.
+const activate = (id: string) => (Number(EXPECTED_VERSION.split('.')[0]) >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
 if (process.env.PUBLER_E2E_NODE_BIN_DIR) process.env.PATH = `${process.env.PUBLER_E2E_NODE_BIN_DIR}${path.delimiter}${process.env.PATH}`;
 const withQueue = !process.argv.includes('--no-queue');
 const withEditor = process.argv.includes('--editor');
 const hasTrigger = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).n8n.nodes as string[]).some((n) => n.includes('PublerTrigger'));
 const timings: Record<string, number> = {};
-
-async function timed<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
-	const started = Date.now();
-	try {
-		return await fn();
-	} finally {
-		timings[label] = (Date.now() - started) / 1000;
-		log(`${label}: ${timings[label].toFixed(1)} s`);
-	}
-}
-
-function ensureN8n(): void {
-	if (fs.existsSync(N8N_BIN)) {
-		log(`n8n already installed in ${path.relative(ROOT, N8N_DIR) || N8N_DIR}`);
-		return;
-	}
-	const lock = fs.readFileSync(path.join(N8N_DIR, 'package-lock.json'));
-	const key = crypto.createHash('sha256').update(lock).digest('hex').slice(0, 16);
-	const cacheRoot = process.env.PUBLER_E2E_CACHE || '/var/cache/n8n-nodes-publer';
-	const cached = path.join(cacheRoot, `n8n-${key}`, 'node_modules');
-	if (!fs.existsSync(path.join(cached, '.bin', 'n8n'))) {
-		log(`installing n8n@2.8.4 (npm ci in e2e/n8n; cache miss for ${key})`);
-		run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: N8N_DIR });
-		try {
-			fs.mkdirSync(path.dirname(cached), { recursive: true });
-			fs.renameSync(path.join(N8N_DIR, 'node_modules'), cached);
-		} catch (error) {
-			log(`could not move the install into the cache (${(error as Error).message}); using it in place`);
-			return;
-		}
-	} else {
-		log(`using cached n8n install ${cached}`);
-	}
-	fs.symlinkSync(cached, path.join(N8N_DIR, 'node_modules'), 'dir');
-}
-
-/** What n8n's CommunityPackagesService.downloadPackage does, with a local tarball in place of the registry. */
-function installTarball(tarball: string, nodesDir: string): void {
-	const packageDir = path.join(nodesDir, 'node_modules', 'n8n-nodes-publer');
-	fs.rmSync(packageDir, { recursive: true, force: true });
-	fs.mkdirSync(packageDir, { recursive: true });
-	run('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
-	const pkgPath = path.join(packageDir, 'package.json');
-	const { devDependencies: _d, peerDependencies: _p, optionalDependencies: _o, ...pkg } = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
-	fs.writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
-	run('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'], { cwd: packageDir });
-	const rootPkgPath = path.join(nodesDir, 'package.json');
-	const rootPkg = fs.existsSync(rootPkgPath) ? JSON.parse(fs.readFileSync(rootPkgPath, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
-	rootPkg.dependencies = { ...(rootPkg.dependencies ?? {}), 'n8n-nodes-publer': pkg.version };
-	fs.writeFileSync(rootPkgPath, JSON.stringify(rootPkg, null, 2));
-	assert(!fs.existsSync(path.join(packageDir, 'node_modules', 'n8n-workflow')), 'the installed package pulled in no n8n-workflow of its own (peer dropped)');
-}
 
 interface NodeTypeDescription {
 	name: string;
@@ -116,37 +66,20 @@ function checkExamples(types: NodeTypeDescription[]): void {
 	assert(nodes > 0, `every node of examples/*.json (${nodes} nodes) exists in n8n ${EXPECTED_VERSION} in its version, with parameters it defines`);
 }
 
-function materialise(template: string, values: Record<string, string>): string {
-	return template.replace(/__([A-Z_]+)__/g, (_, key: string) => {
-		if (!(key in values)) throw new Error(`No value for __${key}__`);
-		return values[key];
-	});
-}
-
 async function main(): Promise<void> {
 	const started = Date.now();
-	await timed('install n8n (or reuse the cache)', () => ensureN8n());
-	const version = run(N8N_BIN, ['--version']).stdout.trim();
-	assert(version === EXPECTED_VERSION, `n8n ${version} installed (${run('node', ['--version']).stdout.trim()} runs it)`);
-
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'publer-e2e-'));
-	const userFolder = path.join(tmp, 'user');
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	fs.mkdirSync(nodesDir, { recursive: true });
-	fs.mkdirSync(path.join(tmp, 'tmp'), { recursive: true });
-
-	const tarball = await timed('build and pack', () => {
-		run('npm', ['run', 'build']);
-		const out = run('npm', ['pack', '--json', '--pack-destination', tmp]).stdout;
-		return path.join(tmp, JSON.parse(out)[0].filename as string);
-	});
-	await timed('install the tarball as n8n does', () => installTarball(tarball, nodesDir));
+	// The matrix installs its n8n first and points PUBLER_E2E_N8N_DIR at it (ensureInstall finds it in place), and
+	// builds and packs once, handing the tarball to each run (PUBLER_E2E_TARBALL).
+	const { tmp, userFolder, tmpDir, packageDir } = await setUpCheck('publer-e2e-', timings, { ...TARGETS.pinned, version: EXPECTED_VERSION, n8nDir: N8N_DIR });
+	assert(!fs.existsSync(path.join(packageDir, 'node_modules', 'n8n-workflow')), 'the installed package pulled in no n8n-workflow of its own (peer dropped)');
 
 	const sandboxPort = await freePort();
-	const sandbox = start('sandbox', path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['sandbox/cli.ts', '--port', String(sandboxPort)], { logFile: path.join(tmp, 'sandbox.log') });
+	const sandboxControlKey = crypto.randomBytes(16).toString('hex'); // the sandbox's control routes need it
+	const control = { 'X-Sandbox-Control-Key': sandboxControlKey };
+	const sandbox = start('sandbox', path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['sandbox/cli.ts', '--port', String(sandboxPort), '--control-key', sandboxControlKey], { logFile: path.join(tmp, 'sandbox.log') });
 	await sandbox.waitFor(/Workspace id:/, 20_000);
 	const sandboxOrigin = `http://127.0.0.1:${sandboxPort}`;
-	const info = (await http('GET', `${sandboxOrigin}/__sandbox/info`)).json;
+	const info = (await http('GET', `${sandboxOrigin}/__sandbox/info`, undefined, control)).json;
 	const account = (info.accounts as Array<{ id: string; provider: string }>).find((a) => a.provider === 'mastodon');
 	assert(info.apiKey && info.workspaceId && account, 'sandbox is up with a key, a workspace and a Mastodon account');
 
@@ -168,47 +101,30 @@ async function main(): Promise<void> {
 		fs.writeFileSync(path.join(tmp, file), text);
 	}
 
-	const n8nPort = await freePort();
-	const baseEnv: NodeJS.ProcessEnv = {
-		...process.env,
-		N8N_USER_FOLDER: userFolder,
-		TMPDIR: path.join(tmp, 'tmp'),
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_SECURE_COOKIE: 'false',
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_HOST: '127.0.0.1',
-		N8N_PORT: String(n8nPort),
-		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		N8N_LOG_LEVEL: 'info',
-		DB_SQLITE_POOL_SIZE: '2',
-		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
-	};
+	const baseEnv = await n8nEnv(userFolder, tmpDir, { DB_SQLITE_POOL_SIZE: '2', N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false' });
+	const n8nPort = Number(baseEnv.N8N_PORT);
 
-	await timed('import credential and workflows', () => {
+	await timedStep(timings, 'import credential and workflows', () => {
 		run(N8N_BIN, ['import:credentials', `--input=${credentialFile}`], { env: baseEnv });
-		for (const file of workflowFiles) run(N8N_BIN, ['import:workflow', `--input=${path.join(tmp, file)}`], { env: baseEnv });
+		// One n8n process imports every workflow (`--separate` reads a folder): each CLI start costs 5 s or more.
+		const importDir = path.join(tmp, 'import');
+		fs.mkdirSync(importDir, { recursive: true });
+		for (const file of workflowFiles) fs.copyFileSync(path.join(tmp, file), path.join(importDir, file));
 		const examplesDir = path.join(ROOT, 'examples');
 		if (fs.existsSync(examplesDir)) {
 			for (const [index, file] of fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json')).entries()) {
 				// The editor's "Import from File" needs no id; the CLI of newer n8n versions does.
 				const wf = JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8'));
 				wf.id ??= `PublerExample${String(index).padStart(2, '0')}`;
-				const copy = path.join(tmp, `example-${file}`);
-				fs.writeFileSync(copy, JSON.stringify(wf));
-				run(N8N_BIN, ['import:workflow', `--input=${copy}`], { env: baseEnv });
+				fs.writeFileSync(path.join(importDir, `example-${file}`), JSON.stringify(wf));
 			}
 		}
+		run(N8N_BIN, ['import:workflow', '--separate', `--input=${importDir}`], { env: baseEnv });
 	});
 
 	// 1. n8n execute --id
-	await timed('n8n execute --id', async () => {
-		await http('DELETE', `${sandboxOrigin}/__sandbox/requests`);
+	await timedStep(timings, 'n8n execute --id', async () => {
+		await http('DELETE', `${sandboxOrigin}/__sandbox/requests`, undefined, control);
 		const result = run(N8N_BIN, ['execute', `--id=${workflows.execute.id}`, '--rawOutput'], { env: baseEnv, allowFail: true });
 		if (result.code !== 0) throw new Error(`n8n execute failed (${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
 		const json = result.stdout.slice(result.stdout.indexOf('{'));
@@ -219,38 +135,33 @@ async function main(): Promise<void> {
 		assert(me?.id, `Publer node (n8n-nodes-publer.publer) ran in the installed n8n: user ${me?.id}`);
 		const accounts = nodes['Get Accounts']?.[0]?.data?.main?.[0] ?? [];
 		assert(accounts.length >= 1, `Account → Get Many returned ${accounts.length} account(s)`);
-		const requests = (await http('GET', `${sandboxOrigin}/__sandbox/requests`)).json as Array<any>;
+		const requests = (await http('GET', `${sandboxOrigin}/__sandbox/requests`, undefined, control)).json as Array<any>;
 		const list = Array.isArray(requests) ? requests : (requests as any).requests;
 		assert(list.some((r: any) => r.path === '/accounts' && r.headers['publer-workspace-id'] === values.WORKSPACE_ID && /^Bearer-API \*+/.test(r.headers.authorization)), 'the sandbox saw GET /accounts with Bearer-API auth and the Publer-Workspace-Id header');
 		const created = nodes['Create Post']?.[0]?.data?.main?.[0] ?? [];
 		assert(created.length === 1 && created[0].json.success === true && created[0].json.jobId, `Post → Create returned one successful item (job ${created[0]?.json?.jobId})`);
 		const post = list.find((r: any) => r.method === 'POST' && r.path === '/posts/schedule');
 		assert(post && post.headers['publer-workspace-id'] === values.WORKSPACE_ID && /^Bearer-API \*+/.test(post.headers.authorization) && /application\/json/.test(post.headers['content-type']), 'a post reached the sandbox with the auth, workspace and JSON headers');
-		const stored = ((await http('GET', `${sandboxOrigin}/__sandbox/posts`)).json as Array<any>).filter((p) => p.text === 'Scheduled from an installed n8n by n8n-nodes-publer');
+		const stored = ((await http('GET', `${sandboxOrigin}/__sandbox/posts`, undefined, control)).json as Array<any>).filter((p) => p.text === 'Scheduled from an installed n8n by n8n-nodes-publer');
 		assert(stored.length === 1 && stored[0].account_id === values.ACCOUNT_ID && /^scheduled/.test(stored[0].state), `the sandbox holds the post once, scheduled on the Mastodon account (${stored[0]?.scheduled_at})`);
 	});
 
 	// 2. n8n start: node types, credential test, webhook, trigger activation
 	const mainLog = path.join(tmp, 'n8n-main.log');
 	const runStart = async (label: string, env: NodeJS.ProcessEnv, workerEnv?: NodeJS.ProcessEnv) => {
-		run(N8N_BIN, ['publish:workflow', `--id=${workflows.webhook.id}`], { env, allowFail: false });
-		if (workflows.trigger) run(N8N_BIN, ['publish:workflow', `--id=${workflows.trigger.id}`], { env, allowFail: false });
+		run(N8N_BIN, activate(workflows.webhook.id), { env, allowFail: false });
+		if (workflows.trigger) run(N8N_BIN, activate(workflows.trigger.id), { env, allowFail: false });
 		let worker: Proc | undefined;
 		if (workerEnv) {
 			worker = start('n8n worker', N8N_BIN, ['worker', '--concurrency=2'], { env: workerEnv, logFile: path.join(tmp, 'n8n-worker.log') });
 			await worker.waitFor(/n8n worker is now ready|Worker ready|ready/i, 90_000);
 		}
-		await http('DELETE', `${sandboxOrigin}/__sandbox/requests`);
+		await http('DELETE', `${sandboxOrigin}/__sandbox/requests`, undefined, control);
 		const main = start(`n8n main (${label})`, N8N_BIN, ['start'], { env, logFile: mainLog });
 		await main.waitFor(/Editor is now accessible/, 120_000);
 		const origin = `http://127.0.0.1:${n8nPort}`;
 
-		const setup = await http('POST', `${origin}/rest/owner/setup`, { email: 'owner@example.com', firstName: 'Owner', lastName: 'E2E', password: 'Password1234!' });
-		let cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
-		if (!cookie) {
-			const login = await http('POST', `${origin}/rest/login`, { emailOrLdapLoginId: 'owner@example.com', password: 'Password1234!' });
-			cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-		}
+		const cookie = await signIn(origin);
 		assert(cookie.startsWith('n8n-auth='), `${label}: signed in to the n8n REST API`);
 		const auth = { Cookie: cookie };
 
@@ -269,16 +180,16 @@ async function main(): Promise<void> {
 		assert(test.json?.data?.status === 'OK', `${label}: the credential test passes (${JSON.stringify(test.json?.data ?? test.text).slice(0, 120)})`);
 
 		// The trigger's activation poll happened at start-up: it must have read the sandbox's posts.
-		const beforeHook = (await http('GET', `${sandboxOrigin}/__sandbox/requests`)).json as Array<any>;
+		const beforeHook = (await http('GET', `${sandboxOrigin}/__sandbox/requests`, undefined, control)).json as Array<any>;
 		const triggerPolled = beforeHook.some((r) => r.method === 'GET' && r.path === '/posts' && r.status === 200);
 		if (withEditor && label === 'regular mode') {
 			if (!editorCheckAvailable()) throw new Error('--editor needs Debian chromium (apt-get install chromium)');
-			await timed('editor check in headless Chromium', () =>
-				checkEditor({ origin, cookie, workflowId: workflows.execute.id, nodeName: 'Create Post', sandboxOrigin, screenshotDir: process.env.PUBLER_E2E_SCREENSHOTS || tmp }),
+			await timedStep(timings, 'editor check in headless Chromium', () =>
+				checkEditor({ origin, cookie, workflowId: workflows.execute.id, nodeName: 'Create Post', sandboxOrigin, sandboxControlKey, screenshotDir: process.env.PUBLER_E2E_SCREENSHOTS || tmp }),
 			);
 		}
 
-		await http('DELETE', `${sandboxOrigin}/__sandbox/requests`);
+		await http('DELETE', `${sandboxOrigin}/__sandbox/requests`, undefined, control);
 		let hook: Awaited<ReturnType<typeof http>> | undefined;
 		const deadline = Date.now() + 30_000;
 		while (Date.now() < deadline) {
@@ -287,7 +198,7 @@ async function main(): Promise<void> {
 			await new Promise((r) => setTimeout(r, 500));
 		}
 		assert(hook && hook.status === 200, `${label}: the webhook workflow answered ${hook?.status} ${hook?.text.slice(0, 200)}`);
-		const requests = (await http('GET', `${sandboxOrigin}/__sandbox/requests`)).json;
+		const requests = (await http('GET', `${sandboxOrigin}/__sandbox/requests`, undefined, control)).json;
 		const list = Array.isArray(requests) ? requests : requests.requests;
 		assert(list.some((r: any) => r.method === 'POST' && r.path === '/posts/schedule' && r.headers['publer-workspace-id'] === values.WORKSPACE_ID && /^Bearer-API /.test(r.headers.authorization) && r.body?.bulk?.state === 'draft'), `${label}: the webhook run posted a draft to the sandbox with the right headers`);
 
@@ -308,10 +219,10 @@ async function main(): Promise<void> {
 		if (worker) await worker.stop();
 	};
 
-	await timed('n8n start (regular mode)', () => runStart('regular mode', baseEnv));
+	await timedStep(timings, 'n8n start (regular mode)', () => runStart('regular mode', baseEnv));
 
 	if (withQueue) {
-		await timed('queue mode (redis + main + worker)', async () => {
+		await timedStep(timings, 'queue mode (redis + main + worker)', async () => {
 			const redisPort = await freePort();
 			const redis = start('redis', 'redis-server', ['--bind', '127.0.0.1', '--port', String(redisPort), '--save', '', '--appendonly', 'no'], { logFile: path.join(tmp, 'redis.log') });
 			await redis.waitFor(/Ready to accept connections/, 15_000);
@@ -331,16 +242,5 @@ async function main(): Promise<void> {
 	fs.rmSync(tmp, { recursive: true, force: true });
 }
 
-main()
-	.catch((error) => {
-		log(`FAILED: ${error instanceof Error ? error.stack : String(error)}`);
-		process.exitCode = 1;
-	})
-	.finally(async () => {
-		await stopAll();
-		if (process.exitCode && !counts.failed) counts.failed = 1;
-		const dir = path.join(ROOT, 'test-results');
-		fs.mkdirSync(dir, { recursive: true });
-		fs.writeFileSync(path.join(dir, 'installed-summary.json'), JSON.stringify(counts));
-		process.stdout.write(`installed-n8n: ${counts.passed} passed, ${counts.failed} failed\n`);
-	});
+// The matrix names the summary file of each of its runs (PUBLER_E2E_SUMMARY).
+runCheck('installed-n8n', main, { summaryFile: process.env.PUBLER_E2E_SUMMARY || 'installed-summary.json' });

@@ -1,4 +1,5 @@
-// `npm run sandbox` (tsx sandbox/cli.ts [--port 4010] [--frozen-clock] [--no-rate-limit] [--history N])
+// `npm run sandbox` (tsx sandbox/cli.ts [--port 4010] [--frozen-clock] [--no-rate-limit] [--history N] [--control-key K])
+// The control key (for /__sandbox/*) is random unless given by --control-key or PUBLER_SANDBOX_CONTROL_KEY.
 import { startSandbox } from './index';
 
 function arg(name: string): string | undefined {
@@ -16,13 +17,14 @@ async function main(): Promise<void> {
 		clockMode: flag('--frozen-clock') ? 'frozen' : 'realtime',
 		rateLimit: flag('--no-rate-limit') ? false : undefined,
 		seed: { historyPosts: Number(arg('--history') ?? 12) },
+		controlKey: arg('--control-key') ?? process.env.PUBLER_SANDBOX_CONTROL_KEY,
 	});
 	const out = process.stdout;
 	out.write(`Publer sandbox listening\n\n`);
 	out.write(`  Base URL:      ${sb.baseUrl}\n`);
 	out.write(`  API key:       ${sb.apiKey}\n`);
 	out.write(`  Workspace id:  ${sb.workspaceId}\n`);
-	out.write(`  Control:       ${sb.origin}/__sandbox/info\n\n`);
+	out.write(`  Control:       ${sb.origin}/__sandbox/info  (header X-Sandbox-Control-Key: ${sb.controlKey})\n\n`);
 	out.write(`  Other keys:    ${Object.entries(sb.keys).filter(([k]) => k !== 'full').map(([k, v]) => `${k}=${v}`).join('\n                 ')}\n\n`);
 	out.write(`  Accounts (workspace ${sb.workspaceId}):\n`);
 	for (const a of sb.accounts()) {

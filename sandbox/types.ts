@@ -17,6 +17,18 @@ export interface SandboxVariants {
 	mediaListShape: 'union' | 'openapi' | 'rendered';
 	/** post_insights / best_times without from+to: 'optional' = all time; 'required' = 500 / [] as a client observed (§13.11) */
 	analyticsDates: 'optional' | 'required';
+	/** 'swapped' (§15, one client measured it): unknown/revoked key → 403 "Invalid API key or not active for this
+	 * account"; a workspace of another user → 401 "You don't have access on this workspace". Missing headers unchanged. */
+	authCodes: 'documented' | 'swapped';
+	/** 'observed' (§15): GET /accounts and post details give analytics-style types (fb_page, fb_group, ig_business,
+	 * in_page, pin_business, mastodon, tiktok, …) and `locked` on every account; the seeded "Locked Page" is listed */
+	accountTypes: 'documented' | 'observed';
+	/** job_status of a working job: 'off' = "working"; 'null' = `status: null` (§15); 'unknown' = `status: "pending"` */
+	jobStatusNull: 'off' | 'null' | 'unknown';
+	/** true (§15): one media import (POST /media/from-url) per user at a time; another one while it works → 403 */
+	singleImport: boolean;
+	/** 'observed' (§15): GET /posts items also carry `media[]` ({id, type, thumbnails}); post_link is in both */
+	postLinks: 'documented' | 'observed';
 }
 
 export interface SandboxOptions {
@@ -43,6 +55,8 @@ export interface SandboxOptions {
 	maxLoggedRequests?: number;
 	/** POST /media size limit in bytes (default 200 MB, as documented); lower it only to test 413 cheaply */
 	maxUploadBytes?: number;
+	/** the key the control routes (`/__sandbox/*`) require in `X-Sandbox-Control-Key`; default: random per start */
+	controlKey?: string;
 }
 
 export interface Fault {
@@ -77,6 +91,8 @@ export interface SandboxAccount {
 	username: string;
 	slots: string[];
 	needs_reauth: boolean;
+	/** true for the seeded "Locked Page" (listed only with variants.accountTypes 'observed'); posts to it fail */
+	locked: boolean;
 	[key: string]: any;
 }
 
@@ -103,6 +119,10 @@ export interface Sandbox {
 	/** workspace of the other user (the main key gets 403 there) */
 	otherWorkspaceId: string;
 	keys: SandboxKeys;
+	/** required by the control routes (`/__sandbox/*`) in the `X-Sandbox-Control-Key` header */
+	controlKey: string;
+	/** `{ 'X-Sandbox-Control-Key': controlKey }`, to spread into a request's headers */
+	controlHeaders: Record<string, string>;
 	accounts(workspaceId?: string): SandboxAccount[];
 	accountFor(provider: string, workspaceId?: string): SandboxAccount;
 	clock: { now(): Date; advance(ms: number): void; set(d: Date | string): void };

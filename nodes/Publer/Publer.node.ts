@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from './actions';
 import { router } from './actions/router';
+import { toolDescriptionFields } from './actions/toolDescription';
 import { listSearch, loadOptions } from './methods';
 
 export class Publer implements INodeType {
@@ -15,11 +16,12 @@ export class Publer implements INodeType {
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Publish, schedule and analyse social media posts on 13 networks with Publer',
 		defaults: { name: 'Publer' },
+		// As an AI tool, the node's own per-operation "Description" (toolDescription) is what agents are told.
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'publerApi', required: true }],
-		properties: nodeProperties,
+		properties: [...toolDescriptionFields(), ...nodeProperties],
 	};
 
 	methods = { listSearch, loadOptions };

@@ -7,43 +7,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { toStringList, workspaceLocator } from '../Publer/actions/common';
-import { NETWORK_OPTIONS } from '../Publer/helpers/networks';
-import { listSearch, loadOptions } from '../Publer/methods';
-import { pollLifecycle, POST_STATES } from './events/lifecycle';
+import { workspaceLocator } from '../shared/descriptions';
+import { sharedMethods } from '../shared/methods';
+import { NETWORK_OPTIONS } from '../shared/networks';
+import { isPostState, POST_STATES, postStateOptions } from '../shared/postStates';
+import { toStringList } from '../shared/values';
+import { pollLifecycle } from './events/lifecycle';
 import { ENGAGEMENT_METRICS, pollEngagement } from './events/engagement';
 import { pollJobs } from './events/jobs';
-import { invalid, toExecutionData, type PollRun, type PollSettings } from './events/common';
+import { invalidSetting, MAX_REQUESTS_PER_POLL, toExecutionData, type PollRun, type PollSettings } from './events/poll';
 import { fingerprint, newState, readState, writeState } from './state';
-
-const STATE_LABELS: Record<string, string> = {
-	draft: 'Draft (Any)',
-	draft_dated: 'Draft With Date',
-	draft_private: 'Idea (Private)',
-	draft_public: 'Idea (Public)',
-	draft_undated: 'Draft Without Date',
-	failed: 'Failed',
-	published: 'Published (Any)',
-	published_deleted: 'Published, Then Deleted',
-	published_hidden: 'Published, Then Hidden',
-	published_posted: 'Published (Live)',
-	recurring: 'Recurring',
-	recycling: 'Recycling (Any)',
-	recycling_active: 'Recycling Active',
-	recycling_declined: 'Recycling Declined',
-	recycling_expired: 'Recycling Expired',
-	recycling_failed: 'Recycling Failed',
-	recycling_locked: 'Recycling Locked',
-	recycling_paused: 'Recycling Paused',
-	recycling_pending: 'Recycling Pending Approval',
-	recycling_reauth: 'Recycling, Account Needs Reconnection',
-	scheduled: 'Scheduled (Any)',
-	scheduled_approved: 'Scheduled, Approved',
-	scheduled_declined: 'Scheduled, Approval Declined',
-	scheduled_locked: 'Scheduled, Locked',
-	scheduled_pending: 'Scheduled, Pending Approval',
-	scheduled_reauth: 'Scheduled, Account Needs Reconnection',
-};
 
 const METRIC_LABELS: Record<string, string> = {
 	click_through_rate: 'Click-Through Rate (%)',
@@ -60,9 +33,11 @@ const METRIC_LABELS: Record<string, string> = {
 	video_views: 'Video Views',
 };
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+const byName = (left: { name: string }, right: { name: string }) => left.name.localeCompare(right.name);
 const JOB_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const lifecycleEvents = ['postEnteredState', 'postFailed', 'postPublished'];
+/** Post Failed with Failed Job IDs: requests of each poll kept for the job checks. */
+const JOB_REQUEST_SHARE = 3;
 
 export class PublerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -121,7 +96,7 @@ export class PublerTrigger implements INodeType {
 				required: true,
 				default: ['scheduled_pending'],
 				description: 'The states to watch; "(Any)" entries stand for the whole family',
-				options: POST_STATES.map((s) => ({ name: STATE_LABELS[s] ?? s, value: s })).sort(byName),
+				options: postStateOptions(),
 				displayOptions: { show: { event: ['postEnteredState'] } },
 			},
 			{
@@ -141,7 +116,7 @@ export class PublerTrigger implements INodeType {
 				type: 'options',
 				default: 'likes',
 				description: 'The post metric to watch, as Publer’s post insights report it. Publer reports no impressions per post; use Reach.',
-				options: ENGAGEMENT_METRICS.map((m) => ({ name: METRIC_LABELS[m] ?? m, value: m })).sort(byName),
+				options: ENGAGEMENT_METRICS.map((metric) => ({ name: METRIC_LABELS[metric] ?? metric, value: metric })).sort(byName),
 				displayOptions: { show: { event: ['engagementThreshold'] } },
 			},
 			{
@@ -230,12 +205,12 @@ export class PublerTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = sharedMethods;
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readSettings(this);
 		const manual = this.getMode() === 'manual';
-		const cfg = fingerprint([
+		const settingsKey = fingerprint([
 			settings.event,
 			settings.workspaceId,
 			settings.accountIds,
@@ -245,10 +220,10 @@ export class PublerTrigger implements INodeType {
 			settings.threshold,
 			settings.lookbackDays,
 		]);
-		const stored = readState(this, cfg);
-		const state = stored ?? newState(cfg);
+		const stored = readState(this, settingsKey);
+		const state = stored ?? newState(settingsKey);
 		const run: PollRun = {
-			fn: this,
+			context: this,
 			settings,
 			state,
 			manual,
@@ -256,6 +231,8 @@ export class PublerTrigger implements INodeType {
 			now: Date.now(),
 			rateLimited: false,
 			requests: 0,
+			// Engagement reads until the values drop below the threshold (README: 1 request per 10 posts above it).
+			budget: settings.event === 'engagementThreshold' ? undefined : MAX_REQUESTS_PER_POLL,
 		};
 
 		let items: IDataObject[] = [];
@@ -266,7 +243,11 @@ export class PublerTrigger implements INodeType {
 					items = (await pollLifecycle(run, settings.event)).items;
 					break;
 				case 'postFailed':
+					// The named jobs keep a share of the poll's requests, so a long read of the window never starves them.
+					if (settings.jobIds.length) run.budget = MAX_REQUESTS_PER_POLL - JOB_REQUEST_SHARE;
 					items = (await pollLifecycle(run, 'postFailed')).items;
+					run.budget = MAX_REQUESTS_PER_POLL;
+					run.budgetSpent = false;
 					if (settings.jobIds.length && !(manual && items.length)) items.push(...(await pollJobs(run, 'failures')).items);
 					break;
 				case 'jobCompleted':
@@ -277,7 +258,7 @@ export class PublerTrigger implements INodeType {
 					break;
 			}
 		} catch (error) {
-			throw explain(error as Error, state.init, manual);
+			throw explainPollError(error as Error, state.init, manual);
 		}
 
 		if (manual) return items.length ? [toExecutionData(items.slice(-1))] : null;
@@ -293,13 +274,13 @@ export class PublerTrigger implements INodeType {
 	}
 }
 
-function readSettings(fn: IPollFunctions): PollSettings {
-	const run = { fn };
-	const event = fn.getNodeParameter('event', 'postPublished') as string;
-	const workspaceId = String(fn.getNodeParameter('workspace', '', { extractValue: true }) ?? '').trim();
-	if (!workspaceId) throw invalid(run, 'No workspace chosen', 'Pick the Publer workspace to watch in the "Workspace" field.');
-	const filters = (fn.getNodeParameter('filters', {}) ?? {}) as IDataObject;
-	const options = (fn.getNodeParameter('options', {}) ?? {}) as IDataObject;
+function readSettings(context: IPollFunctions): PollSettings {
+	const run = { context };
+	const event = context.getNodeParameter('event', 'postPublished') as string;
+	const workspaceId = String(context.getNodeParameter('workspace', '', { extractValue: true }) ?? '').trim();
+	if (!workspaceId) throw invalidSetting(run, 'No workspace chosen', 'Pick the Publer workspace to watch in the "Workspace" field.');
+	const filters = (context.getNodeParameter('filters', {}) ?? {}) as IDataObject;
+	const options = (context.getNodeParameter('options', {}) ?? {}) as IDataObject;
 	const settings: PollSettings = {
 		event,
 		workspaceId,
@@ -314,45 +295,45 @@ function readSettings(fn: IPollFunctions): PollSettings {
 		lookbackDays: 0,
 	};
 	if (event === 'postEnteredState') {
-		settings.states = toStringList(fn.getNodeParameter('states', []));
-		const unknown = settings.states.find((s) => !(POST_STATES as readonly string[]).includes(s));
-		if (unknown) throw invalid(run, `"${unknown}" is not a Publer post state`, `Pick states from the list: ${POST_STATES.join(', ')}.`);
-		if (!settings.states.length) throw invalid(run, 'No state chosen', 'Pick at least one state in the "States" field.');
+		settings.states = toStringList(context.getNodeParameter('states', []));
+		const unknown = settings.states.find((state) => !isPostState(state));
+		if (unknown) throw invalidSetting(run, `"${unknown}" is not a Publer post state`, `Pick states from the list: ${POST_STATES.join(', ')}.`);
+		if (!settings.states.length) throw invalidSetting(run, 'No state chosen', 'Pick at least one state in the "States" field.');
 		settings.states.sort();
 	}
 	if (event === 'jobCompleted' || event === 'postFailed') {
-		const raw = event === 'jobCompleted' ? fn.getNodeParameter('jobIds', '') : options.jobIds;
+		const raw = event === 'jobCompleted' ? context.getNodeParameter('jobIds', '') : options.jobIds;
 		settings.jobIds = [...new Set(toStringList(raw))];
 		const bad = settings.jobIds.find((id) => !JOB_ID_PATTERN.test(id));
-		if (bad) throw invalid(run, `"${bad}" is not a Publer job ID`, 'A job ID is the "job_id" Publer returned when the posts or media were submitted, e.g. 6810dec617eae6d55d7a5e5b. Separate several IDs with commas.');
+		if (bad) throw invalidSetting(run, `"${bad}" is not a Publer job ID`, 'A job ID is the "job_id" Publer returned when the posts or media were submitted, e.g. 6810dec617eae6d55d7a5e5b. Separate several IDs with commas.');
 		if (event === 'jobCompleted' && !settings.jobIds.length) {
-			throw invalid(run, 'No job ID given', 'Enter the job IDs to watch in the "Job IDs" field, or an expression that returns them.');
+			throw invalidSetting(run, 'No job ID given', 'Enter the job IDs to watch in the "Job IDs" field, or an expression that returns them.');
 		}
 	}
 	if (event === 'engagementThreshold') {
-		settings.metric = fn.getNodeParameter('metric', 'likes') as string;
+		settings.metric = context.getNodeParameter('metric', 'likes') as string;
 		if (!(ENGAGEMENT_METRICS as readonly string[]).includes(settings.metric)) {
-			throw invalid(run, `"${settings.metric}" is not a metric Publer reports per post`, `Use one of: ${ENGAGEMENT_METRICS.join(', ')}.`);
+			throw invalidSetting(run, `"${settings.metric}" is not a metric Publer reports per post`, `Use one of: ${ENGAGEMENT_METRICS.join(', ')}.`);
 		}
-		settings.threshold = Number(fn.getNodeParameter('threshold', 100));
+		settings.threshold = Number(context.getNodeParameter('threshold', 100));
 		if (!Number.isFinite(settings.threshold) || settings.threshold < 0) {
-			throw invalid(run, 'The threshold must be a number of 0 or more', 'Enter the value the metric has to reach, e.g. 100.');
+			throw invalidSetting(run, 'The threshold must be a number of 0 or more', 'Enter the value the metric has to reach, e.g. 100.');
 		}
-		settings.lookbackDays = Math.round(Number(fn.getNodeParameter('lookbackDays', 7)));
+		settings.lookbackDays = Math.round(Number(context.getNodeParameter('lookbackDays', 7)));
 		if (!(settings.lookbackDays >= 1 && settings.lookbackDays <= 90)) {
-			throw invalid(run, 'The look-back window must be 1 to 90 days', 'Enter how many days back posts are watched, e.g. 7.');
+			throw invalidSetting(run, 'The look-back window must be 1 to 90 days', 'Enter how many days back posts are watched, e.g. 7.');
 		}
 	}
 	return settings;
 }
 
 /** Says in the error whether activation failed or a later poll did (n8n keeps polling in that case). */
-function explain(error: Error, initialised: boolean, manual: boolean): Error {
+function explainPollError(error: Error, initialised: boolean, manual: boolean): Error {
 	if (manual) return error;
-	const e = error as Error & { description?: string | null };
+	const described = error as Error & { description?: string | null };
 	const prefix = initialised
 		? ' The trigger stays active and its cursor did not move: the next poll catches up.'
 		: ' The trigger could not record its starting point, so the workflow was not activated.';
-	e.description = `${e.description ? `${e.description}` : ''}${prefix}`.trim();
-	return e;
+	described.description = `${described.description ?? ''}${prefix}`.trim();
+	return described;
 }

@@ -1,6 +1,6 @@
 import { AxiosInstance } from 'axios';
 import { Sandbox } from '../../sandbox';
-import { bulk, client, runJob, setup } from './helpers';
+import { bulk, client, runJob, setup } from '../support/sandbox';
 
 let sb: Sandbox;
 let api: AxiosInstance;

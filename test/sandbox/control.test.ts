@@ -1,6 +1,6 @@
-import axios, { AxiosInstance } from 'axios';
+import { AxiosInstance } from 'axios';
 import { Sandbox } from '../../sandbox';
-import { at, bulk, client, runJob, setup } from './helpers';
+import { at, bulk, client, control, runJob, setup } from '../support/sandbox';
 
 let sb: Sandbox;
 let api: AxiosInstance;
@@ -40,9 +40,9 @@ describe('variants (publer-api.md §13)', () => {
 	it('variants can be set at start, over HTTP, and are reset by reset()', async () => {
 		const { sb: s2 } = await setup({ variants: { completeToken: 'completed' } });
 		expect(s2.variants().completeToken).toBe('completed');
-		const r = await axios.post(s2.origin + '/__sandbox/variants', { failuresShape: 'object' });
+		const r = await control(s2).post('/__sandbox/variants', { failuresShape: 'object' });
 		expect(r.data.failuresShape).toBe('object');
-		expect((await axios.post(s2.origin + '/__sandbox/variants', { failuresShape: 'list' }, { validateStatus: () => true })).status).toBe(400);
+		expect((await control(s2).post('/__sandbox/variants', { failuresShape: 'list' })).status).toBe(400);
 		s2.reset();
 		expect(s2.variants()).toMatchObject({ completeToken: 'completed', failuresShape: 'array' });
 		await s2.close();
@@ -115,9 +115,9 @@ describe('faults', () => {
 		expect(r.data).toBe('');
 	});
 	it('faults over HTTP (pathRegex) and clearFaults', async () => {
-		await axios.post(sb.origin + '/__sandbox/faults', { pathRegex: '^/accounts$', kind: 'status', status: 502, count: 5 });
+		await control(sb).post('/__sandbox/faults', { pathRegex: '^/accounts$', kind: 'status', status: 502, count: 5 });
 		expect((await api.get('/accounts')).status).toBe(502);
-		await axios.delete(sb.origin + '/__sandbox/faults');
+		await control(sb).delete('/__sandbox/faults');
 		expect((await api.get('/accounts')).status).toBe(200);
 		sb.injectFault({ kind: 'status' });
 		sb.clearFaults();
@@ -138,11 +138,11 @@ describe('inspection and control routes', () => {
 		expect(get.query).toEqual({ state: ['scheduled'], page: '0' });
 		expect(sb.requests({ method: 'get' })).toHaveLength(1);
 		expect(sb.requests({ path: /^\/posts/ })).toHaveLength(2);
-		const http = (await axios.get(sb.origin + '/__sandbox/requests?method=POST')).data;
+		const http = (await control(sb).get('/__sandbox/requests?method=POST')).data;
 		expect(http).toHaveLength(1);
 		sb.clearRequests();
 		expect(sb.requests()).toEqual([]);
-		await axios.get(sb.origin + '/__sandbox/info');
+		await control(sb).get('/__sandbox/info');
 		expect(sb.requests()).toEqual([]); // control routes are not logged
 	});
 	it('401s and 403s are logged too (so tests can see what reached the server)', async () => {
@@ -156,31 +156,31 @@ describe('inspection and control routes', () => {
 		await s2.close();
 	});
 	it('info, state, clock, posts, jobs, metrics, state override, rate-limit and reset over HTTP', async () => {
-		const info = (await axios.get(sb.origin + '/__sandbox/info')).data;
+		const info = (await control(sb).get('/__sandbox/info')).data;
 		expect(info).toMatchObject({ baseUrl: sb.baseUrl, apiKey: sb.apiKey, workspaceId: sb.workspaceId });
 		expect(info.accounts.length).toBe(sb.accounts().length);
 		const { jobId } = await runJob(api, fbPost());
-		const state = (await axios.get(sb.origin + '/__sandbox/state')).data;
+		const state = (await control(sb).get('/__sandbox/state')).data;
 		expect(state.jobs[0].id).toBe(jobId);
 		expect(state.posts).toHaveLength(1);
 		const postId = state.posts[0].id;
-		const adv = (await axios.post(sb.origin + '/__sandbox/clock/advance', { minutes: 11 })).data;
+		const adv = (await control(sb).post('/__sandbox/clock/advance', { minutes: 11 })).data;
 		expect(adv.now).toBe('2025-06-02T08:11:00+00:00');
-		expect((await axios.get(sb.origin + '/__sandbox/posts')).data[0].state).toBe('published_posted');
-		const m = (await axios.post(`${sb.origin}/__sandbox/posts/${postId}/metrics`, { engagement: 999 })).data;
+		expect((await control(sb).get('/__sandbox/posts')).data[0].state).toBe('published_posted');
+		const m = (await control(sb).post(`/__sandbox/posts/${postId}/metrics`, { engagement: 999 })).data;
 		expect(m.metrics).toEqual({ engagement: 999 });
-		const s = (await axios.post(`${sb.origin}/__sandbox/posts/${postId}/state`, { state: 'published_hidden' })).data;
+		const s = (await control(sb).post(`/__sandbox/posts/${postId}/state`, { state: 'published_hidden' })).data;
 		expect(s.state).toBe('published_hidden');
-		await axios.post(sb.origin + '/__sandbox/clock/set', { now: '2025-07-01T00:00:00Z' });
+		await control(sb).post('/__sandbox/clock/set', { now: '2025-07-01T00:00:00Z' });
 		expect(sb.clock.now().toISOString()).toBe('2025-07-01T00:00:00.000Z');
-		await axios.post(sb.origin + '/__sandbox/rate-limit', { limit: 1, windowSeconds: 60 });
+		await control(sb).post('/__sandbox/rate-limit', { limit: 1, windowSeconds: 60 });
 		expect((await api.get('/users/me')).status).toBe(200);
 		expect((await api.get('/users/me')).status).toBe(429);
-		await axios.post(sb.origin + '/__sandbox/reset');
-		expect((await axios.get(sb.origin + '/__sandbox/posts')).data).toEqual([]);
+		await control(sb).post('/__sandbox/reset');
+		expect((await control(sb).get('/__sandbox/posts')).data).toEqual([]);
 		expect(sb.clock.now().toISOString()).toBe('2025-06-02T08:00:00.000Z');
 		expect((await api.get('/users/me')).status).toBe(200);
-		expect((await axios.post(sb.origin + '/__sandbox/posts/nope/state', { state: 'failed' }, { validateStatus: () => true })).status).toBe(400);
+		expect((await control(sb).post('/__sandbox/posts/nope/state', { state: 'failed' })).status).toBe(400);
 	});
 	it('setPostState moves a post to failed / scheduled_reauth', async () => {
 		await runJob(api, fbPost());

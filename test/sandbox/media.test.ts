@@ -2,7 +2,7 @@ import http from 'http';
 import { AddressInfo } from 'net';
 import { AxiosInstance } from 'axios';
 import { Sandbox } from '../../sandbox';
-import { at, bulk, runJob, setup } from './helpers';
+import { at, bulk, runJob, setup } from '../support/sandbox';
 
 let sb: Sandbox;
 let api: AxiosInstance;
@@ -110,7 +110,7 @@ describe('POST /media (multipart)', () => {
 		expect(sb.media().find((m) => m.id === exact.body.id)!.bytes).toBe(200 * 1024 * 1024);
 	}, 60000);
 	it('403 without the media scope', async () => {
-		const { client } = await import('./helpers');
+		const { client } = await import('../support/sandbox');
 		expect((await client(sb, sb.keys.postsOnly).post('/media', form({ name: 'a.png', type: 'image/png', data: PNG }))).status).toBe(403);
 	});
 });

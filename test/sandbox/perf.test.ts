@@ -1,6 +1,6 @@
 import { AxiosInstance } from 'axios';
 import { Sandbox } from '../../sandbox';
-import { bulk, setup } from './helpers';
+import { bulk, setup } from '../support/sandbox';
 
 let sb: Sandbox;
 let api: AxiosInstance;

@@ -1,6 +1,6 @@
 import { AxiosInstance } from 'axios';
 import { Sandbox } from '../../sandbox';
-import { at, bulk, client, runJob, setup } from './helpers';
+import { at, bulk, client, runJob, setup } from '../support/sandbox';
 
 let sb: Sandbox;
 let api: AxiosInstance;

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { dateInZone, isValidTimeZone } from '../../shared/dates';
+
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A date-time without an offset, as n8n's date picker gives it: a wall-clock time in the workflow's timezone. */
 const NAIVE_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
@@ -12,19 +14,9 @@ function validCalendarDate(text: string): boolean {
 	return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-/** `YYYY-MM-DD` of an instant in a timezone. */
-export function dateInZone(instant: Date, timeZone: string): string {
-	let zone = timeZone || 'UTC';
-	try {
-		new Intl.DateTimeFormat('en-CA', { timeZone: zone });
-	} catch {
-		zone = 'UTC';
-	}
-	const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
-		instant,
-	);
-	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-	return `${get('year')}-${get('month')}-${get('day')}`;
+/** The date an instant falls on in the workflow's timezone; an unknown timezone counts as UTC. */
+function dateOf(instant: Date, timeZone: string): string {
+	return dateInZone(instant.getTime(), timeZone && isValidTimeZone(timeZone) ? timeZone : 'UTC');
 }
 
 /**
@@ -43,13 +35,13 @@ export function toPublerDate(value: unknown, timeZone: string): string | undefin
 			const d = v.toISODate();
 			return d && validCalendarDate(d) ? d : null;
 		}
-		if (value instanceof Date) return isNaN(value.getTime()) ? null : dateInZone(value, timeZone);
+		if (value instanceof Date) return isNaN(value.getTime()) ? null : dateOf(value, timeZone);
 		if (typeof v.toISO === 'function') return toPublerDate(v.toISO(), timeZone);
 		return null;
 	}
 	if (typeof value === 'number') {
 		const d = new Date(value);
-		return isNaN(d.getTime()) ? null : dateInZone(d, timeZone);
+		return isNaN(d.getTime()) ? null : dateOf(d, timeZone);
 	}
 	const text = String(value).trim();
 	if (!text) return undefined;
@@ -58,7 +50,7 @@ export function toPublerDate(value: unknown, timeZone: string): string | undefin
 	if (naive) return validCalendarDate(naive[1]) ? naive[1] : null;
 	if (/^\d{4}-\d{2}-\d{2}T/.test(text) || /^\d{4}-\d{2}-\d{2} /.test(text)) {
 		const d = new Date(text);
-		return isNaN(d.getTime()) ? null : dateInZone(d, timeZone);
+		return isNaN(d.getTime()) ? null : dateOf(d, timeZone);
 	}
 	return null;
 }

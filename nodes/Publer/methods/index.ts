@@ -1,4 +1,4 @@
-import * as listSearch from './listSearch';
+import * as listSearch from '../../shared/methods/listSearch';
 import * as loadOptions from './loadOptions';
 
 export { listSearch, loadOptions };

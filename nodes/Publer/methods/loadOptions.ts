@@ -11,17 +11,9 @@ import {
 	requireWorkspace,
 	selectedAccountIds,
 	selectedNetworks,
-} from './common';
+} from '../../shared/methods/dropdowns';
 
-/**
- * Accounts of the chosen workspace, labelled with their network; limited to the networks chosen in the node
- * when the operation has a `network` / `networks` field.
- */
-export async function getAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const workspaceId = currentWorkspace.call(this);
-	if (!workspaceId) return [];
-	return accountOptions(await fetchAccounts.call(this, workspaceId), selectedNetworks.call(this));
-}
+export { getAccounts } from '../../shared/methods/accounts';
 
 // ---- media, analytics and workspace-details dropdowns ----
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { capMap, MAX_FIRED_POSTS } from '../state';
-import { accountFilter, get, iso, isoDate, loadAccounts, parseTime, type EventResult, type PollRun } from './common';
+import { MAX_FIRED_POSTS } from '../state';
+import { accountFilter, getWithinBudget, isoSeconds, isoDate, listedMedia, loadAccounts, parseTime, type EventResult, type PollRun } from './poll';
 
 /** Metrics `GET /analytics/{account_id}/post_insights` reports per post (publer-api.md §5.19), all sortable. */
 export const ENGAGEMENT_METRICS = [
@@ -26,9 +26,9 @@ const MAX_PAGES = 200;
 /** Link look-ups (`GET /posts`, one per newly emitted post) per poll; later ones come without a link. */
 const MAX_LINK_LOOKUPS = 20;
 
-function num(v: unknown): number | undefined {
-	const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-	return Number.isFinite(n) ? n : undefined;
+function finiteNumber(value: unknown): number | undefined {
+	const parsed = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	return Number.isFinite(parsed) ? parsed : undefined;
 }
 
 /**
@@ -42,7 +42,9 @@ export async function pollEngagement(run: PollRun): Promise<EventResult> {
 	const fired = (state.fired ??= {});
 	const { metric, threshold, lookbackDays } = settings;
 	const today = Math.floor(run.now / DAY_MS);
-	const firstDay = today - lookbackDays;
+	// Past MAX_FIRED_POSTS the oldest days are no longer watched (see forgetPastCap): the window starts above them.
+	if (state.ef !== undefined && state.ef <= today - lookbackDays) delete state.ef;
+	const firstDay = Math.max(today - lookbackDays, state.ef ?? Number.NEGATIVE_INFINITY);
 
 	const accounts = await accountFilter(run);
 	if (accounts === null) return { items: [] };
@@ -52,7 +54,7 @@ export async function pollEngagement(run: PollRun): Promise<EventResult> {
 	let previous = Number.POSITIVE_INFINITY;
 	let sorted = true;
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const response = await get(run, '/analytics/post_insights', {
+		const response = await getWithinBudget(run, '/analytics/post_insights', {
 			from: isoDate(firstDay * DAY_MS),
 			to: isoDate(run.now + DAY_MS),
 			sort_by: metric,
@@ -64,7 +66,7 @@ export async function pollEngagement(run: PollRun): Promise<EventResult> {
 		const rows = Array.isArray(body.posts) ? (body.posts as IDataObject[]) : [];
 		let belowSeen = false;
 		for (const row of rows) {
-			const value = num((row.analytics as IDataObject | undefined)?.[metric]) ?? 0;
+			const value = finiteNumber((row.analytics as IDataObject | undefined)?.[metric]) ?? 0;
 			if (value > previous) sorted = false;
 			previous = value;
 			if (value < threshold) {
@@ -74,7 +76,7 @@ export async function pollEngagement(run: PollRun): Promise<EventResult> {
 			if (allowed && !allowed.has(String(row.account_id))) continue;
 			candidates.push({ ...row, value });
 		}
-		const total = num(body.total);
+		const total = finiteNumber(body.total);
 		if (rows.length === 0 || rows.length < INSIGHTS_PAGE_SIZE) break;
 		if (total !== undefined && (page + 1) * INSIGHTS_PAGE_SIZE >= total) break;
 		// Sorted highest first: once a value is below the threshold, no later page has one above it.
@@ -109,21 +111,44 @@ export async function pollEngagement(run: PollRun): Promise<EventResult> {
 	}
 	// Posts older than the look-back window are never asked for again: forget them.
 	for (const [id, day] of Object.entries(fired)) if (day < firstDay - 1) delete fired[id];
-	capMap(fired, MAX_FIRED_POSTS, (day) => day);
+	forgetPastCap(state, fired);
 	return { items };
+}
+
+/**
+ * Keeps at most MAX_FIRED_POSTS posts without ever firing one twice: a post forgotten while the window still
+ * lists it would fire again. So whole days are forgotten, oldest first, and the window's first day (`ef`) moves
+ * two days above the last one forgotten (one day of margin for Publer's workspace time zone): those posts are
+ * never asked for again. A post of those days that had not reached the threshold yet is no longer watched.
+ */
+function forgetPastCap(state: PollRun['state'], fired: Record<string, number>): void {
+	const ids = Object.keys(fired);
+	if (ids.length <= MAX_FIRED_POSTS) return;
+	const days = [...new Set(ids.map((id) => fired[id]))].sort((a, b) => a - b);
+	let kept = ids.length;
+	let lastForgotten = Number.NEGATIVE_INFINITY;
+	const perDay = new Map<number, number>();
+	for (const id of ids) perDay.set(fired[id], (perDay.get(fired[id]) ?? 0) + 1);
+	for (const day of days) {
+		if (kept <= MAX_FIRED_POSTS) break;
+		kept -= perDay.get(day) ?? 0;
+		lastForgotten = day;
+	}
+	for (const id of ids) if (fired[id] <= lastForgotten) delete fired[id];
+	state.ef = Math.max(state.ef ?? Number.NEGATIVE_INFINITY, lastForgotten + 2);
 }
 
 /** Finds the published post's record (for its link) with one narrow `GET /posts`. */
 async function findPost(run: PollRun, row: IDataObject): Promise<IDataObject | undefined> {
 	const scheduled = parseTime(row.scheduled_at);
 	if (scheduled === undefined || !row.account_id) return undefined;
-	const response = await get(run, '/posts', {
+	const response = await getWithinBudget(run, '/posts', {
 		'account_ids[]': [String(row.account_id)],
-		from: iso(scheduled - 1000),
-		to: iso(scheduled + 1000),
+		from: isoSeconds(scheduled - 1000),
+		to: isoSeconds(scheduled + 1000),
 	});
 	const list = ((response?.body as IDataObject | undefined)?.posts ?? []) as IDataObject[];
-	return Array.isArray(list) ? list.find((p) => String(p.id) === String(row.id)) : undefined;
+	return Array.isArray(list) ? list.find((post) => String(post.id) === String(row.id)) : undefined;
 }
 
 async function engagementItem(run: PollRun, row: IDataObject, lookupIndex: number): Promise<IDataObject> {
@@ -142,6 +167,7 @@ async function engagementItem(run: PollRun, row: IDataObject, lookupIndex: numbe
 		title: (row.title as string | undefined) ?? null,
 		type: (row.post_type as string | undefined) ?? null,
 		link: (post?.post_link as string | undefined) ?? null,
+		media: listedMedia(post),
 		state: (post?.state as string | undefined) ?? null,
 		scheduledAt: (row.scheduled_at as string | undefined) ?? null,
 		metric,
@@ -149,7 +175,7 @@ async function engagementItem(run: PollRun, row: IDataObject, lookupIndex: numbe
 		threshold,
 		analytics: (row.analytics as IDataObject | undefined) ?? {},
 		workspaceId: run.settings.workspaceId,
-		detectedAt: iso(run.now),
+		detectedAt: isoSeconds(run.now),
 		insight,
 	};
 }

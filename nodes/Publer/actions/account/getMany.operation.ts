@@ -1,17 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { publerApiRequest } from '../../transport';
-import {
-	getLimit,
-	getMaxRateLimitWaitMs,
-	getWorkspaceId,
-	rateLimitOptions,
-	pick,
-	returnAllOrLimit,
-	workspaceLocator,
-} from '../common';
-import { NETWORK_OPTIONS } from '../../helpers/networks';
+import { publerApiRequest } from '../../../shared/transport';
+import { getLimit, getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, returnAllOrLimit, workspaceLocator } from '../../../shared/descriptions';
+import { pick } from '../../../shared/values';
+import { NETWORK_OPTIONS } from '../../../shared/networks';
 
 const show = { resource: ['account'], operation: ['getMany'] };
 

@@ -19,8 +19,8 @@ export function accountField(wholeWorkspace = true): INodeProperties {
 		default: '',
 		required: !wholeWorkspace,
 		description: wholeWorkspace
-			? `Account to report on; empty or "all" reports on every account of the workspace. ${DYNAMIC_DESCRIPTION}.`
-			: `${DYNAMIC_DESCRIPTION}`,
+			? `Account to report on: an account ID (from Account → Get Many), or "all" (or empty) for every account of the workspace. ${DYNAMIC_DESCRIPTION}.`
+			: `One account ID (from Account → Get Many; "all" is not accepted). ${DYNAMIC_DESCRIPTION}.`,
 	};
 }
 
@@ -29,8 +29,8 @@ export function getAccountId(this: IExecuteFunctions, itemIndex: number): string
 }
 
 const FROM_DESCRIPTION =
-	'First day of the period (inclusive), as a date or an expression such as {{ $today.minus({ days: 30 }) }}. Sent as YYYY-MM-DD in the workflow’s timezone.';
-const TO_DESCRIPTION = 'Last day of the period (inclusive), e.g. {{ $today }}.';
+	'First day of the period (inclusive): a date as YYYY-MM-DD (ask an AI agent for this form), or an expression such as {{ $today.minus({ days: 30 }) }}. Sent as YYYY-MM-DD in the workflow’s timezone.';
+const TO_DESCRIPTION = 'Last day of the period (inclusive): a date as YYYY-MM-DD, or an expression such as {{ $today }}.';
 const OPTIONAL_DATE = ' Leave empty for Publer’s default period.';
 
 export function dateFields(required: boolean): INodeProperties[] {

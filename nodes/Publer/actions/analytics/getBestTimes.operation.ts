@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { analyticsPath, bestSlots, dateQuery, getDateRange } from '../../helpers/analytics';
-import { publerApiRequest, type QueryValue } from '../../transport';
-import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, workspaceLocator } from '../common';
+import { publerApiRequest, type QueryValue } from '../../../shared/transport';
+import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, workspaceLocator } from '../../../shared/descriptions';
+import { readBoundedNumber } from '../../../shared/parameters';
 import { accountField, competitorFilterOptions, competitorQuery, dateFields, getAccountId } from './fields';
 
 const show = { resource: ['analytics'], operation: ['getBestTimes'] };
@@ -64,6 +65,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const object = grid && typeof grid === 'object' && !Array.isArray(grid) ? grid : {};
 	if (!simplify) return object;
-	const count = Number(this.getNodeParameter('slots', itemIndex, 10)) || 10;
+	const count = readBoundedNumber.call(this, 'slots', itemIndex, { label: 'Number of Slots', min: 1, max: 168, default: 10, integer: true });
 	return bestSlots(object, count);
 }

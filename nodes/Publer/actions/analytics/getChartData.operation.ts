@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { analyticsPath, dateQuery, getDateRange } from '../../helpers/analytics';
-import { publerApiRequest } from '../../transport';
-import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, toStringList, workspaceLocator } from '../common';
+import { publerApiRequest } from '../../../shared/transport';
+import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, workspaceLocator } from '../../../shared/descriptions';
+import { toStringList } from '../../../shared/values';
 import { accountField, dateFields, getAccountId, simplifyField } from './fields';
 
 const show = { resource: ['analytics'], operation: ['getChartData'] };

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { analyticsPath, dateQuery, flattenPostInsight, getDateRange } from '../../helpers/analytics';
-import { publerApiRequest, type QueryValue } from '../../transport';
-import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, workspaceLocator } from '../common';
+import { publerApiRequest, type QueryValue } from '../../../shared/transport';
+import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, workspaceLocator } from '../../../shared/descriptions';
 import {
 	accountField,
 	dateFields,

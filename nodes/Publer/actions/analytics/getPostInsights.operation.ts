@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { analyticsPath, dateQuery, flattenPostInsight, getDateRange } from '../../helpers/analytics';
-import { publerApiRequestAllItems, type QueryValue } from '../../transport';
-import { getLimit, getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, returnAllOrLimit, workspaceLocator } from '../common';
+import { publerApiRequestAllItems, type QueryValue } from '../../../shared/transport';
+import { getLimit, getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, returnAllOrLimit, workspaceLocator } from '../../../shared/descriptions';
 import {
 	accountField,
 	dateFields,

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { getJobStatus } from '../../transport';
-import { getWorkspaceId, workspaceLocator } from '../common';
+import { getJobStatus } from '../../../shared/transport';
+import { getWorkspaceId, workspaceLocator } from '../../../shared/descriptions';
 
 const show = { resource: ['job'], operation: ['get'] };
 

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { waitForJob } from '../../transport';
-import { getWorkspaceId, workspaceLocator } from '../common';
+import { waitForJob } from '../../../shared/transport';
+import { getWorkspaceId, workspaceLocator } from '../../../shared/descriptions';
+import { POLL_INTERVAL_BOUNDS, readBoundedNumber, WAIT_TIMEOUT_BOUNDS } from '../../../shared/parameters';
 import { jobIdField, readJobId } from './get.operation';
+
 
 const show = { resource: ['job'], operation: ['wait'] };
 
@@ -28,7 +30,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Poll Interval (Seconds)',
 				name: 'pollInterval',
 				type: 'number',
-				typeOptions: { minValue: 0 },
+				typeOptions: { minValue: 0, maxValue: 600 },
 				default: 1,
 				description: 'First wait before asking for the status; later waits grow up to 10 seconds',
 			},
@@ -36,7 +38,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Wait Timeout (Seconds)',
 				name: 'waitTimeout',
 				type: 'number',
-				typeOptions: { minValue: 1 },
+				typeOptions: { minValue: 1, maxValue: 86400 },
 				default: 300,
 				description: 'How long to wait before giving up (the job keeps running at Publer)',
 			},
@@ -51,12 +53,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const workspaceId = getWorkspaceId.call(this, itemIndex);
 	const jobId = readJobId.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const pollIntervalMs = Math.max(0, Number(options.pollInterval ?? 1)) * 1000;
+	const pollIntervalMs = readBoundedNumber.call(this, 'options.pollInterval', itemIndex, POLL_INTERVAL_BOUNDS) * 1000;
+	const timeoutMs = readBoundedNumber.call(this, 'options.waitTimeout', itemIndex, WAIT_TIMEOUT_BOUNDS) * 1000;
 	const job = await waitForJob.call(this, {
 		jobId,
 		workspaceId,
 		itemIndex,
-		timeoutMs: Math.max(1, Number(options.waitTimeout ?? 300)) * 1000,
+		timeoutMs,
 		initialDelayMs: pollIntervalMs,
 		maxDelayMs: Math.max(pollIntervalMs, 10_000),
 	});

@@ -1,16 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { publerApiRequestAllItems } from '../../transport';
-import {
-	getLimit,
-	getMaxRateLimitWaitMs,
-	getWorkspaceId,
-	rateLimitOptions,
-	returnAllOrLimit,
-	toStringList,
-	workspaceLocator,
-} from '../common';
+import { publerApiRequestAllItems } from '../../../shared/transport';
+import { getLimit, getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, returnAllOrLimit, workspaceLocator } from '../../../shared/descriptions';
+import { toStringList } from '../../../shared/values';
 
 const show = { resource: ['media'], operation: ['getMany'] };
 

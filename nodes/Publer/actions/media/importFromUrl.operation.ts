@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { jobIdFromSubmit, publerApiRequest, waitForJob } from '../../transport';
-import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, workspaceLocator } from '../common';
+import { findUnsafeKeys, readBoundedNumber, WAIT_TIMEOUT_BOUNDS } from '../../../shared/parameters';
+import { jobIdFromSubmit, publerApiRequest, realTimers, waitForJob } from '../../../shared/transport';
+import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, workspaceLocator } from '../../../shared/descriptions';
 
 const show = { resource: ['media'], operation: ['importFromUrl'] };
+
 
 const properties: INodeProperties[] = [
 	workspaceLocator,
@@ -117,9 +119,10 @@ const properties: INodeProperties[] = [
 				displayName: 'Wait Timeout (Seconds)',
 				name: 'waitTimeout',
 				type: 'number',
-				typeOptions: { minValue: 1 },
+				typeOptions: { minValue: 1, maxValue: 86400 },
 				default: 300,
-				description: 'How long to wait for the import job before failing (when waiting for completion)',
+				description:
+					'How long to wait for the import job before failing (when waiting for completion). Publer runs one import at a time: it also bounds the wait for an earlier import to finish.',
 			},
 		],
 	},
@@ -222,31 +225,95 @@ export function buildMediaEntries(this: IExecuteFunctions, itemIndex: number): M
 }
 
 
+/** Import jobs this execution started and may still be running, per execution context (Publer runs one at a time). */
+const runningImports = new WeakMap<object, { jobId: string; workspaceId: string }>();
+
+/** The transport's errors as they are; anything else wrapped, with the item index. */
+function nodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+function isImportRunningError(error: unknown): boolean {
+	return (error as { context?: { publer?: { authProblem?: string } } })?.context?.publer?.authProblem === 'importRunning';
+}
+
+/** Waits for the import this execution started before, so two imports never run at once. */
+async function waitForPreviousImport(this: IExecuteFunctions, itemIndex: number, timeoutMs: number): Promise<void> {
+	const previous = runningImports.get(this);
+	if (!previous) return;
+	try {
+		const job = await waitForJob.call(this, { jobId: previous.jobId, workspaceId: previous.workspaceId, timeoutMs, itemIndex });
+		if (job.done) runningImports.delete(this);
+	} catch (error) {
+		// A job Publer no longer knows (404) is not running.
+		if ((error as { context?: { publer?: { statusCode?: number } } })?.context?.publer?.statusCode === 404) {
+			runningImports.delete(this);
+			return;
+		}
+		if (error instanceof NodeOperationError && /still working/.test(error.message)) {
+			throw new NodeOperationError(this.getNode(), `The previous import (job ${previous.jobId}) was still running after ${Math.round(timeoutMs / 1000)} s`, {
+				itemIndex,
+				description: 'Publer runs one import from URL at a time, so this one was not sent. Raise "Wait Timeout", or import fewer or smaller files per item.',
+			});
+		}
+		throw nodeError(this, error, itemIndex);
+	}
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const workspaceId = getWorkspaceId.call(this, itemIndex);
+	const unsafe = findUnsafeKeys(this.getNodeParameter('inputMode', itemIndex, 'urls') === 'urls' ? parseSafeJsonLoose(this.getNodeParameter('urls', itemIndex, '')) : undefined);
+	if (unsafe.length) {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "URLs" contains the key ${unsafe.map((k) => `"${k}"`).join(', ')}, which cannot be used`, {
+			itemIndex,
+			description: 'Nothing was sent to Publer. Give each file as a URL, or as an object with url, name and caption.',
+		});
+	}
 	const media = buildMediaEntries.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as {
 		directUpload?: boolean;
 		inLibrary?: boolean;
 		type?: string;
 		waitForCompletion?: boolean;
-		waitTimeout?: number;
 	};
 	const maxRateLimitWaitMs = getMaxRateLimitWaitMs.call(this, itemIndex);
+	const timeoutMs = readBoundedNumber.call(this, 'options.waitTimeout', itemIndex, WAIT_TIMEOUT_BOUNDS) * 1000;
+	const started = realTimers.now();
 
-	const submitted = await publerApiRequest.call(this, {
-		method: 'POST',
-		path: '/media/from-url',
-		workspaceId,
-		body: {
-			media,
-			type: options.type ?? 'single',
-			direct_upload: options.directUpload === true,
-			in_library: options.inLibrary === true,
-		},
-		itemIndex,
-		maxRateLimitWaitMs,
-	});
+	await waitForPreviousImport.call(this, itemIndex, timeoutMs);
+	let submitted: unknown;
+	let delayMs = 1000;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			submitted = await publerApiRequest.call(this, {
+				method: 'POST',
+				path: '/media/from-url',
+				workspaceId,
+				body: {
+					media,
+					type: options.type ?? 'single',
+					direct_upload: options.directUpload === true,
+					in_library: options.inLibrary === true,
+				},
+				itemIndex,
+				maxRateLimitWaitMs,
+			});
+			break;
+		} catch (error) {
+			// Publer refuses a second import while one runs (403 naming it): nothing was imported, so sending
+			// again once the other finishes is safe. Wait within the timeout.
+			const left = timeoutMs - (realTimers.now() - started);
+			if (!isImportRunningError(error) || left <= 0 || attempt >= 1000) {
+				if (isImportRunningError(error)) {
+					(error as NodeOperationError).description = `Publer runs one import from URL at a time per user, and another import was still running after ${Math.round(timeoutMs / 1000)} s of waiting. Try again later or raise "Wait Timeout". Nothing was imported by this item.`;
+				}
+				throw nodeError(this, error, itemIndex);
+			}
+			await realTimers.sleep(Math.min(delayMs, left));
+			delayMs = Math.min(10_000, delayMs * 1.6);
+		}
+	}
 	const jobId = jobIdFromSubmit(submitted);
 	if (!jobId) {
 		throw new NodeOperationError(this.getNode(), 'Publer accepted the import but returned no job ID', {
@@ -254,6 +321,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: `Publer answered ${JSON.stringify(submitted).slice(0, 200)}. The files may still be imported: check the media library before repeating.`,
 		});
 	}
+	runningImports.set(this, { jobId, workspaceId });
 	if (options.waitForCompletion === false) {
 		return { jobId, status: 'working', urls: media.map((m) => m.url) };
 	}
@@ -261,9 +329,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const job = await waitForJob.call(this, {
 		jobId,
 		workspaceId,
-		timeoutMs: Math.max(1, Number(options.waitTimeout ?? 300)) * 1000,
+		timeoutMs: Math.max(1000, timeoutMs - (realTimers.now() - started)),
 		itemIndex,
 	});
+	if (job.done) runningImports.delete(this);
 	const failures = job.failures.map((f) => f.message);
 	if (job.status === 'failed' || job.media.length === 0) {
 		throw new NodeOperationError(
@@ -276,4 +345,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	return job.media.map((m) => ({ ...m, jobId, ...(failures.length ? { importFailures: failures } : {}) }));
+}
+
+/** The URL field's JSON (when it is JSON text or a value from an expression), for the unsafe-key check. */
+function parseSafeJsonLoose(raw: unknown): unknown {
+	if (typeof raw !== 'string') return raw;
+	const text = raw.trim();
+	if (!text.startsWith('[') && !text.startsWith('{')) return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
 }

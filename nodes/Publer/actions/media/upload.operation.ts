@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildUploadForm, checkUploadFile, readFileAsBlob } from '../../helpers/media';
-import { publerApiRequest } from '../../transport';
-import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, workspaceLocator } from '../common';
+import { readBoundedNumber } from '../../../shared/parameters';
+import { publerApiRequest } from '../../../shared/transport';
+import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, workspaceLocator } from '../../../shared/descriptions';
 
 const show = { resource: ['media'], operation: ['upload'] };
 
@@ -55,7 +56,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',
 				type: 'number',
-				typeOptions: { minValue: 10 },
+				typeOptions: { minValue: 10, maxValue: 86400 },
 				default: 600,
 				description: 'How long the upload may take before it is abandoned. Large videos need a few minutes on slow links.',
 			},
@@ -76,6 +77,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 
 	// Every check happens before the file is read or anything is sent.
+	const maxRateLimitWaitMs = getMaxRateLimitWaitMs.call(this, itemIndex);
+	const timeoutMs =
+		readBoundedNumber.call(this, 'options.timeout', itemIndex, { label: 'Timeout (Seconds)', min: 10, max: 86_400, default: 600 }) * 1000;
 	const file = await checkUploadFile.call(this, itemIndex, propertyName, options.fileName);
 	let blob: Blob | undefined = await readFileAsBlob.call(this, file);
 	const form = buildUploadForm(blob, file.fileName, {
@@ -90,8 +94,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		workspaceId,
 		body: form,
 		itemIndex,
-		maxRateLimitWaitMs: getMaxRateLimitWaitMs.call(this, itemIndex),
-		timeoutMs: Math.max(10, Number(options.timeout ?? 600)) * 1000,
+		maxRateLimitWaitMs,
+		timeoutMs,
 	});
 	return (media && typeof media === 'object' && !Array.isArray(media) ? media : { result: media }) as IDataObject;
 }

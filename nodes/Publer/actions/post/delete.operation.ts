@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { publerApiRequest } from '../../transport';
-import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, toStringList, workspaceLocator } from '../common';
+import { publerApiRequestAllItems, publerApiRequestFull } from '../../../shared/transport';
+import { getMaxRateLimitWaitMs, getWorkspaceId, maxRateLimitWaitOption, workspaceLocator } from '../../../shared/descriptions';
+import { toStringList } from '../../../shared/values';
 
 const show = { resource: ['post'], operation: ['delete'] };
 /** Keeps the query string of one DELETE well under common URL limits. */
@@ -49,21 +50,51 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const bad = ids.find((id) => !/^[0-9A-Za-z_-]+$/.test(id));
 	if (bad) throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: postIds — "${bad}" is not a Publer post ID`, { itemIndex });
 
+	const maxRateLimitWaitMs = getMaxRateLimitWaitMs.call(this, itemIndex);
 	const deleted = new Set<string>();
+	/** IDs a retried request did not delete although an earlier, unanswered attempt may have. */
+	const uncertain: string[] = [];
 	for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
 		const chunk = ids.slice(i, i + IDS_PER_REQUEST);
-		const response = (await publerApiRequest.call(this, {
+		if (!chunk.length) continue; // never a DELETE without ids
+		const response = await publerApiRequestFull.call(this, {
 			method: 'DELETE',
 			path: '/posts',
 			workspaceId,
 			itemIndex,
 			qs: { post_ids: chunk },
-			// Deleting twice deletes nothing more: safe to retry.
+			// Deleting twice deletes nothing more: safe to retry. But the retry's answer leaves out what the lost
+			// attempt deleted, so those IDs are checked below.
 			idempotent: true,
-			maxRateLimitWaitMs: getMaxRateLimitWaitMs.call(this, itemIndex),
-		})) as IDataObject;
-		const list = Array.isArray(response?.deleted_ids) ? response.deleted_ids : [];
+			maxRateLimitWaitMs,
+		});
+		const body = response.body as IDataObject;
+		const list = Array.isArray(body?.deleted_ids) ? body.deleted_ids : [];
 		for (const id of list) deleted.add(String(id));
+		if (response.earlierOutcomeUnknown) uncertain.push(...chunk.filter((id) => !deleted.has(id)));
+	}
+	const confirmed = new Set<string>();
+	const stillThere = new Set<string>();
+	let unresolved = new Set<string>();
+	if (uncertain.length) {
+		// The post list tells what the retry cannot: an ID still listed was not deleted; one no longer listed is gone.
+		const listed = await publerApiRequestAllItems.call(this, {
+			method: 'GET',
+			path: '/posts',
+			workspaceId,
+			itemIndex,
+			qs: { state: 'all' },
+			itemsKey: 'posts',
+			maxRateLimitWaitMs,
+			onIncomplete: 'partial',
+		});
+		const listedIds = new Set(listed.items.map((post) => String(post.id)));
+		for (const id of uncertain) {
+			if (listedIds.has(id)) stillThere.add(id);
+			else if (listed.complete) confirmed.add(id);
+		}
+		unresolved = new Set(uncertain.filter((id) => !stillThere.has(id) && !confirmed.has(id)));
+		for (const id of confirmed) deleted.add(id);
 	}
 	const missing = ids.filter((id) => !deleted.has(id));
 	if (missing.length && failOnNotDeleted) {
@@ -76,7 +107,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 		);
 	}
-	return ids.map((id) =>
-		deleted.has(id) ? { deleted: true, id } : { deleted: false, id, reason: 'Publer did not delete this post (unknown ID, already deleted, or not allowed)' },
-	);
+	return ids.map((id) => {
+		if (confirmed.has(id)) {
+			return {
+				deleted: true,
+				id,
+				confirmedBy: 'postList',
+				note: 'The answer to the first delete request was lost and the retry found nothing left to delete; the post is no longer in the workspace.',
+			};
+		}
+		if (deleted.has(id)) return { deleted: true, id };
+		if (unresolved.has(id)) {
+			return {
+				deleted: false,
+				id,
+				outcomeUnknown: true,
+				reason: 'The answer to the first delete request was lost, and the workspace’s post list could not be read to its end to check this post. Check it in Publer.',
+			};
+		}
+		return { deleted: false, id, reason: 'Publer did not delete this post (unknown ID, already deleted, or not allowed)' };
+	});
 }

@@ -1,53 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { parseDateTime } from '../../helpers/dates';
-import { publerApiRequestAllItems } from '../../transport';
-import {
-	getLimit,
-	getMaxRateLimitWaitMs,
-	getWorkspaceId,
-	rateLimitOptions,
-	pick,
-	returnAllOrLimit,
-	toStringList,
-	workspaceLocator,
-} from '../common';
+import { parseDateTime } from '../../../shared/dates';
+import { POST_STATE_FILTERS, postStateOptions } from '../../../shared/postStates';
+import { publerApiRequestAllItems } from '../../../shared/transport';
+import { getLimit, getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, returnAllOrLimit, workspaceLocator } from '../../../shared/descriptions';
+import { pick, toStringList } from '../../../shared/values';
 
 const show = { resource: ['post'], operation: ['getMany'] };
 
-/** The 27 `state` filter values of GET /posts (publer-api.md §5.6). */
-export const POST_STATES = [
-	'all',
-	'draft',
-	'draft_dated',
-	'draft_private',
-	'draft_public',
-	'draft_undated',
-	'failed',
-	'published',
-	'published_deleted',
-	'published_hidden',
-	'published_posted',
-	'recurring',
-	'recycling',
-	'recycling_active',
-	'recycling_declined',
-	'recycling_expired',
-	'recycling_failed',
-	'recycling_locked',
-	'recycling_paused',
-	'recycling_pending',
-	'recycling_reauth',
-	'scheduled',
-	'scheduled_approved',
-	'scheduled_declined',
-	'scheduled_locked',
-	'scheduled_pending',
-	'scheduled_reauth',
-];
-
-const label = (s: string) => s.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
+const titleCase = (value: string) => value.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
 
 /** `postType` values (§5.6). */
 const POST_TYPES = ['article', 'carousel', 'document', 'gif', 'link', 'photo', 'poll', 'reel', 'short', 'status', 'story', 'video'];
@@ -96,7 +58,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Post Type',
 				name: 'postType',
 				type: 'options',
-				options: POST_TYPES.map((t) => ({ name: t === 'gif' ? 'GIF' : label(t), value: t })),
+				options: POST_TYPES.map((t) => ({ name: t === 'gif' ? 'GIF' : titleCase(t), value: t })),
 				default: 'status',
 			},
 			{
@@ -110,7 +72,7 @@ const properties: INodeProperties[] = [
 				displayName: 'States',
 				name: 'states',
 				type: 'multiOptions',
-				options: POST_STATES.map((s) => ({ name: label(s), value: s })),
+				options: postStateOptions(POST_STATE_FILTERS),
 				default: [],
 				description: 'Only posts in these states (several allowed)',
 			},
@@ -134,10 +96,10 @@ export function postListQuery(this: IExecuteFunctions, itemIndex: number, filter
 	const tz = this.getTimezone();
 	const states = toStringList(filters.states);
 	for (const s of states) {
-		if (!POST_STATES.includes(s)) {
+		if (!POST_STATE_FILTERS.includes(s)) {
 			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: filters.states — "${s}" is not a Publer post state`, {
 				itemIndex,
-				description: `Use one of: ${POST_STATES.join(', ')}.`,
+				description: `Use one of: ${POST_STATE_FILTERS.join(', ')}.`,
 			});
 		}
 	}

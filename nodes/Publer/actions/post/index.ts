@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { PublerResource } from '../types';
-import * as create from './create.operation';
+import * as create from './create/create.operation';
 import * as deletePosts from './delete.operation';
 import * as getLinkPreview from './getLinkPreview.operation';
 import * as getMany from './getMany.operation';

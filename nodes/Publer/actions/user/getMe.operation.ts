@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { publerApiRequest } from '../../transport';
-import { getMaxRateLimitWaitMs, rateLimitOptions } from '../common';
+import { publerApiRequest } from '../../../shared/transport';
+import { getMaxRateLimitWaitMs, rateLimitOptions } from '../../../shared/descriptions';
 
 const show = { resource: ['user'], operation: ['getMe'] };
 

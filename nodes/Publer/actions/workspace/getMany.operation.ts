@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { publerApiRequest } from '../../transport';
-import { getLimit, getMaxRateLimitWaitMs, rateLimitOptions, returnAllOrLimit } from '../common';
+import { publerApiRequest } from '../../../shared/transport';
+import { getLimit, getMaxRateLimitWaitMs, rateLimitOptions, returnAllOrLimit } from '../../../shared/descriptions';
 
 const show = { resource: ['workspace'], operation: ['getMany'] };
 

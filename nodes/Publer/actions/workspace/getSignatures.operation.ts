@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { publerApiRequest } from '../../transport';
-import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, toStringList, workspaceLocator } from '../common';
+import { publerApiRequest } from '../../../shared/transport';
+import { getMaxRateLimitWaitMs, getWorkspaceId, rateLimitOptions, workspaceLocator } from '../../../shared/descriptions';
+import { toStringList } from '../../../shared/values';
 
 const show = { resource: ['workspace'], operation: ['getSignatures'] };
 

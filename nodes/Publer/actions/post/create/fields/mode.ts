@@ -1,0 +1,226 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+export const MODE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Auto-Schedule', value: 'auto', description: 'Let Publer put the post into the accounts’ free posting-schedule slots' },
+	{ name: 'Draft', value: 'draft', description: 'Save a draft (dated when a time is given)' },
+	{ name: 'Idea', value: 'idea', description: 'Save an idea: network-agnostic content without accounts' },
+	{ name: 'Publish Now', value: 'publishNow', description: 'Publish at once' },
+	{ name: 'Recurring', value: 'recurring', description: 'Repeat the post daily, weekly, monthly or yearly' },
+	{ name: 'Recycling', value: 'recycling', description: 'Repost the post every few days, weeks or months until an end' },
+	{ name: 'Schedule', value: 'schedule', description: 'Publish at a date and time' },
+];
+
+/** How Publer publishes the post, and the kind of draft or idea. */
+export const modeFields: INodeProperties[] = [
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		noDataExpression: true,
+		options: MODE_OPTIONS,
+		default: 'schedule',
+		description: 'How Publer publishes the post',
+		displayOptions: { show: { '@tool': [false] } },
+	},
+	{
+		// Shown only when the node runs as an AI-agent tool: the safe default is a draft.
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		options: MODE_OPTIONS,
+		default: 'draft',
+		description: 'How Publer publishes the post. Use Draft unless the user explicitly asked to publish or schedule.',
+		displayOptions: { show: { '@tool': [true] } },
+	},
+	{
+		displayName: 'Draft Kind',
+		name: 'draftState',
+		type: 'options',
+		options: [
+			{ name: 'Account Draft', value: 'draft', description: 'A draft for the chosen accounts, dated when a time is given' },
+			{ name: 'Private Draft', value: 'draft_private', description: 'Visible only to you' },
+			{ name: 'Public Draft', value: 'draft_public', description: 'Visible to the workspace' },
+		],
+		default: 'draft',
+		displayOptions: { show: { mode: ['draft'] } },
+	},
+	{
+		displayName: 'Idea Visibility',
+		name: 'ideaVisibility',
+		type: 'options',
+		options: [
+			{ name: 'Private', value: 'draft_private', description: 'Visible only to you' },
+			{ name: 'Public', value: 'draft_public', description: 'Visible to the workspace' },
+		],
+		default: 'draft_private',
+		displayOptions: { show: { mode: ['idea'] } },
+	},
+];
+
+/** When the post goes out, per mode: a time, an auto-schedule range, a recurrence or a recycling plan. */
+export const scheduleFields: INodeProperties[] = [
+	{
+		displayName: 'Scheduled At',
+		name: 'scheduledAt',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description:
+			'When to publish, at least 1 minute ahead. A time without an offset is read in the workflow’s timezone and sent with its offset.',
+		displayOptions: { show: { mode: ['schedule'] } },
+	},
+	{
+		displayName: 'Scheduled At',
+		name: 'scheduledAt',
+		type: 'dateTime',
+		default: '',
+		description: 'Optional: makes a dated draft (or the first recycling time). A time without an offset is read in the workflow’s timezone.',
+		displayOptions: { show: { mode: ['draft', 'recycling'] } },
+	},
+	// ---- auto-schedule
+	{
+		displayName: 'Range Start',
+		name: 'autoStart',
+		type: 'dateTime',
+		default: '',
+		description: 'First day Publer may use (inclusive). Empty = now.',
+		displayOptions: { show: { mode: ['auto'] } },
+	},
+	{
+		displayName: 'Range End',
+		name: 'autoEnd',
+		type: 'dateTime',
+		default: '',
+		description: 'Last day Publer may use (inclusive). Empty = no end.',
+		displayOptions: { show: { mode: ['auto'] } },
+	},
+	{
+		displayName: 'Share Next',
+		name: 'shareNext',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to take the next free slot instead of any slot in the range',
+		displayOptions: { show: { mode: ['auto'] } },
+	},
+	// ---- recurring
+	{
+		displayName: 'Start',
+		name: 'recurringStart',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'First occurrence; its time of day is used for every repeat',
+		displayOptions: { show: { mode: ['recurring'] } },
+	},
+	{
+		displayName: 'End',
+		name: 'recurringEnd',
+		type: 'dateTime',
+		default: '',
+		description: 'Last possible occurrence. Empty = no end.',
+		displayOptions: { show: { mode: ['recurring'] } },
+	},
+	{
+		displayName: 'Repeat',
+		name: 'repeat',
+		type: 'options',
+		options: [
+			{ name: 'Daily', value: 'daily' },
+			{ name: 'Monthly', value: 'monthly' },
+			{ name: 'Weekly', value: 'weekly' },
+			{ name: 'Yearly', value: 'yearly' },
+		],
+		default: 'weekly',
+		displayOptions: { show: { mode: ['recurring'] } },
+	},
+	{
+		displayName: 'Repeat Every',
+		name: 'repeatRate',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		description: 'Interval in units of Repeat, e.g. 2 with Weekly = every other week',
+		displayOptions: { show: { mode: ['recurring'] } },
+	},
+	{
+		displayName: 'Days of Week',
+		name: 'daysOfWeek',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Friday', value: 'friday' },
+			{ name: 'Monday', value: 'monday' },
+			{ name: 'Saturday', value: 'saturday' },
+			{ name: 'Sunday', value: 'sunday' },
+			{ name: 'Thursday', value: 'thursday' },
+			{ name: 'Tuesday', value: 'tuesday' },
+			{ name: 'Wednesday', value: 'wednesday' },
+		],
+		default: [],
+		description: 'Days for weekly repeats. Empty = the weekday of Start. Sent as numbers; see the "Days of Week Numbering" option.',
+		displayOptions: { show: { mode: ['recurring'], repeat: ['weekly'] } },
+	},
+	// ---- recycling
+	{
+		displayName: 'Repost Every',
+		name: 'recyclingGap',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		displayOptions: { show: { mode: ['recycling'] } },
+	},
+	{
+		displayName: 'Repost Unit',
+		name: 'recyclingGapFreq',
+		type: 'options',
+		options: [
+			{ name: 'Day', value: 'Day' },
+			{ name: 'Month', value: 'Month' },
+			{ name: 'Week', value: 'Week' },
+		],
+		default: 'Week',
+		displayOptions: { show: { mode: ['recycling'] } },
+	},
+	{
+		displayName: 'First Recycle Date',
+		name: 'recyclingStartDate',
+		type: 'dateTime',
+		default: '',
+		description: 'Date of the first repost (the time of day is ignored). Empty = Publer decides.',
+		displayOptions: { show: { mode: ['recycling'] } },
+	},
+	{
+		displayName: 'Stop',
+		name: 'recyclingExpireBy',
+		type: 'options',
+		options: [
+			{ name: 'After a Number of Reposts', value: 'count' },
+			{ name: 'On a Date', value: 'date' },
+			{ name: 'Never', value: 'never' },
+		],
+		default: 'count',
+		displayOptions: { show: { mode: ['recycling'] } },
+	},
+	{
+		displayName: 'Number of Reposts',
+		name: 'recyclingExpireCount',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 3,
+		displayOptions: { show: { mode: ['recycling'], recyclingExpireBy: ['count'] } },
+	},
+	{
+		displayName: 'Stop Date',
+		name: 'recyclingExpireDate',
+		type: 'dateTime',
+		default: '',
+		displayOptions: { show: { mode: ['recycling'], recyclingExpireBy: ['date'] } },
+	},
+	{
+		displayName: 'Recycle Alone',
+		name: 'recyclingSolo',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to recycle this post on its own rather than in the group of recycled posts',
+		displayOptions: { show: { mode: ['recycling'] } },
+	},
+];

@@ -1,0 +1,52 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+/**
+ * Per-item parameter reads, read once when they cannot differ between items. n8n's getNodeParameter costs
+ * about as much for a fixed value as for an expression (it copies and resolves the whole parameter every time),
+ * and Post → Create reads a dozen parameters per item: a parameter whose stored value holds no expression
+ * anywhere is the same for every item, so it is read for the first item and reused (a copy, so no item can
+ * change another's).
+ */
+const perExecution = new WeakMap<object, Map<string, unknown>>();
+
+function hasExpression(value: unknown, depth = 0): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (depth > 30) return true;
+	if (Array.isArray(value)) return value.some((entry) => hasExpression(entry, depth + 1));
+	if (value && typeof value === 'object') return Object.values(value).some((entry) => hasExpression(entry, depth + 1));
+	return false;
+}
+
+function rawValue(parameters: object, name: string): unknown {
+	let value: unknown = parameters;
+	for (const key of name.split('.')) {
+		if (!value || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+		value = (value as Record<string, unknown>)[key];
+	}
+	return value;
+}
+
+function copy<T>(value: T): T {
+	if (Array.isArray(value)) return value.map((entry) => copy(entry)) as T;
+	if (value && typeof value === 'object') {
+		const out: Record<string, unknown> = {};
+		for (const [key, entry] of Object.entries(value)) out[key] = copy(entry);
+		return out as T;
+	}
+	return value;
+}
+
+export function itemParameter<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: T, options?: { extractValue?: boolean }): T {
+	const key = options?.extractValue ? `${name}\u0000value` : name;
+	let cache = perExecution.get(ctx);
+	if (cache?.has(key)) return copy(cache.get(key) as T);
+	const value = ctx.getNodeParameter(name, itemIndex, fallback as unknown as object, options) as T;
+	if (!hasExpression(rawValue(ctx.getNode().parameters, name))) {
+		if (!cache) {
+			cache = new Map();
+			perExecution.set(ctx, cache);
+		}
+		cache.set(key, copy(value));
+	}
+	return value;
+}

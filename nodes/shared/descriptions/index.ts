@@ -1,0 +1,2 @@
+export * from './operationOptions';
+export * from './workspace';
