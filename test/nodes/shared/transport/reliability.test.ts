@@ -18,35 +18,14 @@ import {
 	publerApiRequestAllItems,
 	publerApiRequestFull,
 	waitForJob,
-	type TransportTimers,
 } from '../../../../nodes/shared/transport';
 import { transportContext } from '../../../support/context';
 import { FakeServer } from '../../../support/fakeServer';
+import { expectError, fakeTimers } from '../../../support/timers';
 
 const KEY = 'sk_live_SECRET_9f8e7d6c5b4a';
 const WS = '61a7c2e4f9e8c3b2d1e0f9a8';
 
-function fakeTimers(start = 1_700_000_000_000): TransportTimers & { slept: number[]; t: number } {
-	const timers = {
-		t: start,
-		slept: [] as number[],
-		now: () => timers.t,
-		sleep: async (ms: number) => {
-			timers.slept.push(ms);
-			timers.t += ms;
-		},
-	};
-	return timers;
-}
-
-async function expectError<T extends Error>(promise: Promise<unknown>): Promise<T> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as T;
-	}
-	throw new Error('Expected the promise to reject');
-}
 
 describe('transport reliability', () => {
 	const server = new FakeServer();
