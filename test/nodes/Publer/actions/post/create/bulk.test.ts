@@ -1,34 +1,16 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../../../../../sandbox';
-import { runPublerNode, shutdownN8nCore } from '../../../../../support';
+import { runPublerNode, shutdownN8nCore, runPostCreate, type OnError } from '../../../../../support';
 
 const MINUTE = 60_000;
 
 describe('Post → Create in bulk, waiting, and the double-post guard', () => {
 	let sb: Sandbox;
-	const credentials = () => ({ apiKey: sb.apiKey, baseUrl: sb.baseUrl });
-	const ws = () => ({ __rl: true, mode: 'id', value: sb.workspaceId });
 	const base = () => Math.ceil((Math.max(Date.now(), sb.clock.now().getTime()) + 60 * MINUTE) / 1000) * 1000;
 	const submits = () => sb.requests({ method: 'POST', path: /^\/posts\/schedule/ });
 
-	const run = (parameters: INodeParameters, items: IDataObject[], onError: 'continueErrorOutput' | 'stopWorkflow' = 'continueErrorOutput') =>
-		runPublerNode({
-			credentials: credentials(),
-			parameters: {
-				resource: 'post',
-				operation: 'create',
-				workspace: ws(),
-				mode: 'schedule',
-				accounts: '={{ $json.account }}',
-				text: '={{ $json.text }}',
-				scheduledAt: '={{ $json.when }}',
-				...parameters,
-				options: { pollInterval: 0, ...((parameters.options as IDataObject) ?? {}) },
-			},
-			items,
-			onError,
-		});
+	const run = (parameters: INodeParameters, items: IDataObject[], onError: OnError = 'continueErrorOutput') => runPostCreate(sb, parameters, items, onError);
 
 	/** n items rotating over four accounts; each account gets one post every 40 minutes (under daily caps). */
 	const makeItems = (n: number, longEvery = 0) => {

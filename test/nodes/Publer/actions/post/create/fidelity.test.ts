@@ -5,36 +5,18 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../../../../../sandbox';
-import { runPublerNode, shutdownN8nCore } from '../../../../../support';
+import { shutdownN8nCore, runPostCreate, type OnError } from '../../../../../support';
 
 const MINUTE = 60_000;
 const GAP = "There's another post at this time. A one minute gap is required between posts";
 
 describe('Post → Create: observed API behaviour, the one-minute gap and spacing', () => {
 	let sb: Sandbox;
-	const credentials = () => ({ apiKey: sb.apiKey, baseUrl: sb.baseUrl });
-	const ws = () => ({ __rl: true, mode: 'id', value: sb.workspaceId });
 	const base = () => Math.ceil((Math.max(Date.now(), sb.clock.now().getTime()) + 60 * MINUTE) / 60_000) * 60_000;
 	const submits = () => sb.requests({ method: 'POST', path: /^\/posts\/schedule/ });
 	const iso = (ms: number) => new Date(ms).toISOString();
 
-	const run = (parameters: INodeParameters, items: IDataObject[], onError: 'continueErrorOutput' | 'stopWorkflow' = 'continueErrorOutput') =>
-		runPublerNode({
-			credentials: credentials(),
-			parameters: {
-				resource: 'post',
-				operation: 'create',
-				workspace: ws(),
-				mode: 'schedule',
-				accounts: '={{ $json.account }}',
-				text: '={{ $json.text }}',
-				scheduledAt: '={{ $json.when }}',
-				...parameters,
-				options: { pollInterval: 0, ...((parameters.options as IDataObject) ?? {}) },
-			},
-			items,
-			onError,
-		});
+	const run = (parameters: INodeParameters, items: IDataObject[], onError: OnError = 'continueErrorOutput') => runPostCreate(sb, parameters, items, onError);
 
 	beforeAll(async () => {
 		sb = await startSandbox({ rateLimit: false, jobWorkingPolls: 0 });

@@ -8,7 +8,7 @@ import twitterText from 'twitter-text';
 
 import { countFor, limitFor } from '../../../../../../nodes/shared/text';
 import { startSandbox, type Sandbox } from '../../../../../../sandbox';
-import { loadExample, runExample, runPublerNode, shutdownN8nCore } from '../../../../../support';
+import { loadExample, runExample, shutdownN8nCore, runPostCreate, type OnError } from '../../../../../support';
 import { caption } from '../../../../shared/text/arbitraries';
 
 const MINUTE = 60_000;
@@ -18,28 +18,11 @@ const NETWORKS = ['twitter', 'bluesky', 'mastodon', 'threads', 'facebook', 'tele
 describe('Post → Create: Fit Text to Each Network', () => {
 	let sb: Sandbox;
 	const credentials = () => ({ apiKey: sb.apiKey, baseUrl: sb.baseUrl });
-	const ws = () => ({ __rl: true, mode: 'id', value: sb.workspaceId });
 	const base = () => Math.ceil((Math.max(Date.now(), sb.clock.now().getTime()) + 60 * MINUTE) / 60_000) * 60_000;
 	const submits = () => sb.requests({ method: 'POST', path: /^\/posts\/schedule/ });
 	const accounts = () => NETWORKS.map((n) => sb.accountFor(n).id);
 
-	const run = (parameters: INodeParameters, items: IDataObject[], onError: 'continueErrorOutput' | 'stopWorkflow' = 'continueErrorOutput') =>
-		runPublerNode({
-			credentials: credentials(),
-			parameters: {
-				resource: 'post',
-				operation: 'create',
-				workspace: ws(),
-				mode: 'schedule',
-				accounts: '={{ $json.account }}',
-				text: '={{ $json.text }}',
-				scheduledAt: '={{ $json.when }}',
-				...parameters,
-				options: { pollInterval: 0, spacePostsApart: 2, ...((parameters.options as IDataObject) ?? {}) },
-			},
-			items,
-			onError,
-		});
+	const run = (parameters: INodeParameters, items: IDataObject[], onError: OnError = 'continueErrorOutput') => runPostCreate(sb, parameters, items, onError, { spacePostsApart: 2 });
 
 	beforeAll(async () => {
 		sb = await startSandbox({ rateLimit: false, jobWorkingPolls: 0 });
