@@ -1,21 +1,25 @@
 /*
  * `npm run bench:installed`: the Publer node in an installed n8n 2.8.4 (issue 14), side by side with n8n's own
- * nodes, on the same generated items and a sandbox on a real clock. Three workflows (bench/installed/*.json),
+ * nodes, on the same generated items and a sandbox on a real clock. Five workflows (bench/installed/*.json),
  * each run by `n8n execute --id --rawOutput` in a fresh n8n process:
  *   (a) Publer → Post → Create (Schedule, 2 accounts, text and time from expressions, a first comment and labels,
  *       Wait for Completion on) on N items (default 10,000);
  *   (b) n8n's Set node (v3.4) with the same six values (same expressions) on the same N items: the floor of what
  *       any node that reads these parameters costs;
+ *   (a') and (b') the same pair with a caption over X's limit (`publerFit`: Options → Fit Text to Each Network on,
+ *       X shortened on every item; `setFit`: the Set node building the same caption), issue 15's budget;
  *   (c) n8n's HTTP Request node (v4.2) posting M items (default 1,000) one request each to POST /posts/schedule
  *       (what a user would build instead; it does not wait for the jobs).
  * A Code node generates the items (its time is not counted). Each node's time is `executionTime` of its run in
  * the execution data; requests are counted from the sandbox's request log. Results: bench/results/installed.json.
  *
  * Usage: npm run bench:installed [-- --items N] [--http-items M] [--runs R] [--source DIR | --tarball FILE]
- *   --runs R      run each workflow R times (interleaved) and report medians (default 3)
+ *   --runs R      run each workflow R times (interleaved) and report medians (default 5: this 2-core VM's speed
+ *                 drifts by ±40 % between minutes, so each ratio is also given per round, Publer and Set back to back)
  *   --source DIR  pack the package from another checkout (e.g. a `git worktree` of HEAD); default: this tree
  *   --tarball F   use an already packed tarball (--save-tarball F keeps the one packed here)
  *   --out FILE    results file (default bench/results/installed.json)
+ *   --profile DIR each n8n process writes a V8 CPU profile into DIR/<workflow>/ (times then include the profiler)
  * n8n comes from e2e/n8n (installed or cached by `npm run test:installed`, which this reuses). Loopback only;
  * every process is stopped by its PID.
  */
@@ -37,9 +41,11 @@ function arg(name: string): string | undefined {
 }
 const N = Number(arg('--items') ?? 10_000);
 const HTTP_N = Number(arg('--http-items') ?? 1_000);
-const RUNS = Math.max(1, Number(arg('--runs') ?? 3));
+const RUNS = Math.max(1, Number(arg('--runs') ?? 5));
 const SOURCE = path.resolve(arg('--source') ?? ROOT);
 const TARBALL = arg('--tarball');
+/** --profile DIR: each n8n process writes a V8 CPU profile to DIR/<workflow>/ (open it in Chrome DevTools). */
+const PROFILE_DIR = arg('--profile') ? path.resolve(arg('--profile')!) : undefined;
 const OUT = path.resolve(arg('--out') ?? path.join(__dirname, 'results', 'installed.json'));
 const round = (n: number, d = 1) => +n.toFixed(d);
 const median = (xs: number[]) => {
@@ -123,7 +129,7 @@ interface LoggedRequest {
 }
 
 interface RunResult {
-	workflow: 'publer' | 'publerFit' | 'set' | 'http';
+	workflow: 'publer' | 'publerFit' | 'set' | 'setFit' | 'http';
 	items: number;
 	nodeMs: number;
 	generateMs: number;
@@ -164,7 +170,9 @@ async function executeOnce(kind: RunResult['workflow'], id: string, nodeName: st
 	// stdout to a file: n8n exits right after writing the run data, and a pipe would lose what was not yet flushed.
 	const outFile = path.join(env.TMPDIR!, `${kind}-output.json`);
 	const fd = fs.openSync(outFile, 'w');
-	const result = spawnSync(N8N_BIN, ['execute', `--id=${id}`, '--rawOutput'], { env, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'], maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 });
+	// --cpu-prof is not allowed in NODE_OPTIONS: run n8n's bin script with node and the flags.
+	const [command, args] = PROFILE_DIR ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, kind)}`, fs.realpathSync(N8N_BIN)]] : [N8N_BIN, []];
+	const result = spawnSync(command, [...args, 'execute', `--id=${id}`, '--rawOutput'], { env, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'], maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 });
 	fs.closeSync(fd);
 	const processWallMs = Date.now() - t0;
 	const text = fs.readFileSync(outFile, 'utf8');
@@ -292,6 +300,7 @@ async function main(): Promise<void> {
 			publer: { id: '', node: 'Publer', items: N },
 			publerFit: { id: '', node: 'Publer', items: N },
 			set: { id: '', node: 'Set', items: N },
+			setFit: { id: '', node: 'Set', items: N },
 			http: { id: '', node: 'HTTP Request', items: HTTP_N },
 		};
 		for (const kind of Object.keys(workflows) as Array<RunResult['workflow']>) {
@@ -303,12 +312,12 @@ async function main(): Promise<void> {
 
 		const runs: RunResult[] = [];
 		for (let r = 1; r <= RUNS; r++) {
-			for (const kind of ['set', 'publer', 'publerFit', 'http'] as const) {
+			for (const kind of ['set', 'publer', 'setFit', 'publerFit', 'http'] as const) {
 				const w = workflows[kind];
 				log(`run ${r}/${RUNS}: ${kind} on ${w.items} items …`);
 				const res = await executeOnce(kind, w.id, w.node, w.items, sb, env);
 				if (res.outputItems !== w.items || res.ok !== w.items) throw new Error(`${kind}: ${res.ok} of ${w.items} items succeeded (${res.outputItems} output items)`);
-				if (kind !== 'set' && res.postsCreated !== 2 * w.items) throw new Error(`${kind}: the sandbox holds ${res.postsCreated} posts, expected ${2 * w.items} (2 accounts × ${w.items})`);
+				if (kind !== 'set' && kind !== 'setFit' && res.postsCreated !== 2 * w.items) throw new Error(`${kind}: the sandbox holds ${res.postsCreated} posts, expected ${2 * w.items} (2 accounts × ${w.items})`);
 				log(`  ${kind}: node ${res.nodeMs} ms, ${res.requests} requests (load ${res.loadAvg1m}), process ${res.processWallMs} ms`);
 				runs.push(res);
 			}
@@ -335,6 +344,7 @@ async function main(): Promise<void> {
 		const publer = summary('publer');
 		const publerFit = summary('publerFit');
 		const set = summary('set');
+		const setFit = summary('setFit');
 		const httpNode = summary('http');
 		const results = {
 			date: new Date().toISOString(),
@@ -344,15 +354,23 @@ async function main(): Promise<void> {
 			setup: {
 				runsPerWorkflow: RUNS,
 				statistic: RUNS > 1 ? 'median' : 'single run',
-				sandbox: 'own process, real clock; rate limit 100 / 120 s (real time) for the Publer node, off for the HTTP Request node; jobs complete at their first status poll',
+				sandbox: 'own process, real clock; rate limit 100 / 120 s (real time) for the Publer node, off for the HTTP Request node; a submit is answered with its job ID, then its posts are checked (asyncJobs, as Publer runs jobs in the background); jobs complete at their first status poll',
 				items: 'Code node: title, url, time (15 min apart); its time is excluded',
 				accounts: 'twitter + mastodon (sandbox workspace on the business plan)',
 				execution: '`n8n execute --id --rawOutput`, one fresh n8n process per run; node time = executionTime of the node in the run data',
 			},
 			ratios: {
 				publerOverSet: round(publer.nodeMs / set.nodeMs, 2),
-				/** the same Post → Create with Fit Text on and a caption over X's limit (X is shortened on every item) */
+				/**
+				 * the same Post → Create with Fit Text on and a caption over X's limit (X is shortened on every item),
+				 * against the Set node given the same values (its text expression builds the same long caption): the
+				 * budget of issue 15. publerFitOverSet compares it with the short caption's Set instead.
+				 */
+				publerFitOverSetFit: round(publerFit.nodeMs / setFit.nodeMs, 2),
+				publerFitOverSetFitPerRound: pick('publerFit').map((p, i) => round(p.nodeMs / pick('setFit')[i].nodeMs, 2)),
 				publerFitOverSet: round(publerFit.nodeMs / set.nodeMs, 2),
+				/** what Fit Text and the longer caption add to Post → Create: the Fit run over the plain run */
+				publerFitOverPubler: round(publerFit.nodeMs / publer.nodeMs, 2),
 				/** the same ratio within each round (Set, Publer and HTTP run back to back), against load drift */
 				publerOverSetPerRound: pick('publer').map((p, i) => round(p.nodeMs / pick('set')[i].nodeMs, 2)),
 				publerPerPostMs: round(publer.nodeMs / publer.items, 3),
@@ -366,6 +384,7 @@ async function main(): Promise<void> {
 			publer,
 			publerFit,
 			set,
+			setFit,
 			http: httpNode,
 			runs,
 			totalSeconds: round((Date.now() - began) / 1000, 0),
@@ -388,6 +407,9 @@ function table(r: {
 	ratios: {
 		publerOverSet: number;
 		publerFitOverSet: number;
+		publerFitOverSetFit: number;
+		publerFitOverSetFitPerRound: number[];
+		publerFitOverPubler: number;
 		publerOverSetPerRound: number[];
 		publerPerPostMs: number;
 		setPerItemMs: number;
@@ -399,6 +421,7 @@ function table(r: {
 	publer: { items: number; nodeMs: number; requests: number; rateLimited429: number };
 	publerFit: { items: number; nodeMs: number; requests: number };
 	set: { items: number; nodeMs: number; requests: number };
+	setFit: { items: number; nodeMs: number; requests: number };
 	http: { items: number; nodeMs: number; requests: number };
 }): string {
 	const pad = (cells: Array<string | number>, widths: number[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
@@ -408,11 +431,13 @@ function table(r: {
 		'',
 		pad(['node (workflow)', 'items', 'node ms', 'ms / item', 'requests', 'vs Set'], w),
 		pad(['Publer Post → Create (wait on)', r.publer.items, r.publer.nodeMs, r.ratios.publerPerPostMs, r.publer.requests, `${r.ratios.publerOverSet}×`], w),
-		pad(['… with Fit Text (X shortened)', r.publerFit.items, r.publerFit.nodeMs, round(r.publerFit.nodeMs / r.publerFit.items, 3), r.publerFit.requests, `${r.ratios.publerFitOverSet}×`], w),
 		pad(['Set v3.4 (same 6 values)', r.set.items, r.set.nodeMs, r.ratios.setPerItemMs, r.set.requests, '1×'], w),
+		pad(['Publer, Fit Text on (X shortened)', r.publerFit.items, r.publerFit.nodeMs, round(r.publerFit.nodeMs / r.publerFit.items, 3), r.publerFit.requests, `${r.ratios.publerFitOverSetFit}×`], w),
+		pad(['Set v3.4 (same 6, long caption)', r.setFit.items, r.setFit.nodeMs, round(r.setFit.nodeMs / r.setFit.items, 3), r.setFit.requests, '1×'], w),
 		pad(['HTTP Request v4.2 (1 post/request)', r.http.items, r.http.nodeMs, r.ratios.httpPerPostMs, r.http.requests, `${round(r.ratios.httpPerPostMs / r.ratios.setPerItemMs, 1)}×/item`], w),
 		'',
-		`Publer ÷ Set = ${r.ratios.publerOverSet} (goal ≤ 2.0; per round ${r.ratios.publerOverSetPerRound.join(', ')}); Publer requests ${r.ratios.publerRequests} (floor ${r.ratios.publerRequestFloor}, ${r.publer.rateLimited429} × 429); HTTP Request: ${r.ratios.httpPerPostMs} ms and 1 request per post (${r.ratios.httpPerPostOverPublerPerPost}× Publer's time per post)`,
+		`Publer ÷ Set = ${r.ratios.publerOverSet} (goal ≤ 2.0; per round ${r.ratios.publerOverSetPerRound.join(', ')}); with Fit Text, Publer ÷ Set (same long caption) = ${r.ratios.publerFitOverSetFit} (goal ≤ 2.0; per round ${r.ratios.publerFitOverSetFitPerRound.join(', ')}; ${r.ratios.publerFitOverSet}× the short caption's Set, ${r.ratios.publerFitOverPubler}× Publer without it)`,
+		`Publer requests ${r.ratios.publerRequests} (floor ${r.ratios.publerRequestFloor}, ${r.publer.rateLimited429} × 429); HTTP Request: ${r.ratios.httpPerPostMs} ms and 1 request per post (${r.ratios.httpPerPostOverPublerPerPost}× Publer's time per post)`,
 	];
 	return lines.join('\n');
 }

@@ -6,9 +6,10 @@
  *   1. `n8n execute --id` runs a workflow with the Publer node (node type n8n-nodes-publer.publer) and a post
  *      reaches the sandbox with the right headers;
  *   2. under `n8n start`: both node types load, the credential test passes, a webhook workflow runs, and a
- *      workflow with the Publer Trigger activates (its first poll succeeds);
- *   3. queue mode (`--queue`, default on): Redis + main + one `n8n worker`; the webhook execution runs on
- *      the worker.
+ *      workflow with the Publer Trigger activates (its first poll succeeds), and the Fit Text examples run as
+ *      manual executions with pinned trigger data (e2e/examples-run.ts);
+ *   3. queue mode (`--queue`, default on): Redis + main + one `n8n worker`; the webhook execution and the
+ *      examples' manual executions run on the worker.
  * Run alone: `npm run test:installed` (add `-- --no-queue` to skip queue mode). Loopback only; every process
  * is stopped by PID. The n8n install is cached in $PUBLER_E2E_CACHE (default /var/cache/n8n-nodes-publer),
  * keyed by the lockfile's hash (see e2e/installs.ts).
@@ -18,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { checkEditor, editorCheckAvailable } from './editor';
+import { runFitTextExamples } from './examples-run';
 import { setUpCheck, TARGETS } from './installs';
 import { ROOT, assert, freePort, http, log, materialise, n8nEnv, run, runCheck, signIn, start, timedStep, type Proc } from './lib';
 
@@ -91,7 +93,12 @@ async function main(): Promise<void> {
 		WEBHOOK_PATH: 'publer-e2e',
 	};
 	const credentialFile = path.join(tmp, 'credentials.json');
-	fs.writeFileSync(credentialFile, JSON.stringify([{ id: 'publerSandbox1', name: 'Publer sandbox', type: 'publerApi', data: { apiKey: values.API_KEY, baseUrl: values.BASE_URL } }]));
+	// The examples (run under `n8n start`, e2e/examples-run.ts) name their credential by the id publerApiCredential.
+	const credentials = [
+		{ id: 'publerSandbox1', name: 'Publer sandbox' },
+		{ id: 'publerApiCredential', name: 'Publer account' },
+	].map((c) => ({ ...c, type: 'publerApi', data: { apiKey: values.API_KEY, baseUrl: values.BASE_URL } }));
+	fs.writeFileSync(credentialFile, JSON.stringify(credentials));
 	const workflowFiles = fs.readdirSync(path.join(E2E, 'workflows')).filter((f) => f.endsWith('.json'));
 	const workflows: Record<string, { id: string; name: string }> = {};
 	for (const file of workflowFiles) {
@@ -182,6 +189,10 @@ async function main(): Promise<void> {
 		// The trigger's activation poll happened at start-up: it must have read the sandbox's posts.
 		const beforeHook = (await http('GET', `${sandboxOrigin}/__sandbox/requests`, undefined, control)).json as Array<any>;
 		const triggerPolled = beforeHook.some((r) => r.method === 'GET' && r.path === '/posts' && r.status === 200);
+		// The Fit Text examples as manual executions (after the trigger's first poll is read: they clear the request log).
+		if (label === 'regular mode') {
+			await timedStep(timings, 'Fit Text examples (manual runs)', () => runFitTextExamples({ origin, auth, sandboxOrigin, control, n8nDir: N8N_DIR, label }));
+		}
 		if (withEditor && label === 'regular mode') {
 			if (!editorCheckAvailable()) throw new Error('--editor needs Debian chromium (apt-get install chromium)');
 			await timedStep(timings, 'editor check in headless Chromium', () =>
@@ -214,6 +225,11 @@ async function main(): Promise<void> {
 			while (Date.now() < wdeadline && !/Worker (started|finished) execution|Execution .* (started|finished)|job .* finished|Workflow execution finished/i.test(worker.output())) await new Promise((r) => setTimeout(r, 250));
 			ranOnWorker = /Worker (started|finished) execution|Execution .* (started|finished)|job .* finished|Workflow execution finished/i.test(worker.output());
 			assert(ranOnWorker, `${label}: the execution ran on the worker (worker log: ${worker.output().split('\n').filter((l) => /execution|job/i.test(l)).slice(-3).join(' | ')})`);
+			// Manual executions go to the worker too (OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS=true).
+			const { executions } = await timedStep(timings, 'Fit Text examples on the worker (manual runs)', () => runFitTextExamples({ origin, auth, sandboxOrigin, control, n8nDir: N8N_DIR, label }));
+			const onWorker = () => executions.every((id) => worker!.output().includes(`Worker finished execution ${id} `));
+			for (let i = 0; i < 20 && !onWorker(); i++) await new Promise((r) => setTimeout(r, 250));
+			assert(onWorker(), `${label}: the examples' manual executions (${executions.join(', ')}) ran on the worker`);
 		}
 		await main.stop();
 		if (worker) await worker.stop();

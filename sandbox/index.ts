@@ -91,6 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return [...state.posts.values()].filter((p) => !workspaceId || p.workspace_id === workspaceId).map(exportPost);
 		},
 		media(workspaceId?: string) {
+			state.settlePendingJobs();
 			return [...state.media.values()].filter((m) => !workspaceId || m.workspace_id === workspaceId).map(exportMedia);
 		},
 		jobs() {

@@ -41,6 +41,12 @@ export interface SandboxOptions {
 	clockMode?: 'frozen' | 'realtime';
 	jobWorkingPolls?: number;
 	jobDurationMs?: number;
+	/**
+	 * Answer a posts submit with its job ID first and check and create the posts right after the answer is sent, as
+	 * Publer runs jobs in the background (default false: checked before answering). Any later request, and every
+	 * read of the sandbox object, waits for the checks still due, so what a client sees is the same either way.
+	 */
+	asyncJobs?: boolean;
 	postsPerPage?: number;
 	mediaPerPage?: number;
 	variants?: Partial<SandboxVariants>;

@@ -1,5 +1,7 @@
 // The sandbox for `npm run bench:installed`, in its own process: real clock (clockMode 'realtime', rate-limit
-// windows counted in real time), jobs done at their first status poll, request bodies not logged. Prints one line
+// windows counted in real time), jobs done at their first status poll, request bodies not logged, and submits
+// answered with their job ID before the posts are checked (asyncJobs: Publer runs jobs in the background, so the
+// node prepares its next request while this process checks the last one, as it would while Publer's servers work). Prints one line
 // `READY {"origin":…}` and runs until SIGTERM. The benchmark drives it over the control routes (/__sandbox/…).
 import { startSandbox } from '../../sandbox';
 
@@ -10,6 +12,7 @@ async function main(): Promise<void> {
 		rateLimit: { limit: 100, windowSeconds: 120 },
 		rateLimitClock: 'real',
 		jobWorkingPolls: 0,
+		asyncJobs: true,
 		logBodies: process.argv.includes('--log-bodies'),
 		maxLoggedRequests: 100_000,
 	});

@@ -63,7 +63,10 @@ function localParts(ms: number, timeZone: string): LocalParts {
 
 /** Offset of the timezone from UTC at the instant, in minutes (e.g. +120 for Europe/Berlin in summer). */
 export function offsetMinutes(ms: number, timeZone: string): number {
-	const p = localParts(ms, timeZone);
+	return offsetFromParts(ms, localParts(ms, timeZone));
+}
+
+function offsetFromParts(ms: number, p: LocalParts): number {
 	const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
 	const whole = Math.floor(ms / 1000) * 1000;
 	return Math.round((asUtc - whole) / 60000);
@@ -92,7 +95,7 @@ function offsetText(minutes: number): string {
 /** `YYYY-MM-DDThh:mm:ss±hh:mm` of the instant in the timezone. */
 export function formatInZone(ms: number, timeZone: string): string {
 	const p = localParts(ms, timeZone);
-	return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${offsetText(offsetMinutes(ms, timeZone))}`;
+	return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${offsetText(offsetFromParts(ms, p))}`;
 }
 
 /** `YYYY-MM-DD` of the instant in the timezone. */

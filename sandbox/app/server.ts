@@ -44,6 +44,8 @@ function registerBodyParsers(app: FastifyInstance): void {
 
 function registerPipeline(app: FastifyInstance, state: SandboxState): void {
 	app.addHook('onRequest', async (req, reply) => {
+		// asyncJobs: the checks of earlier submits run before this request is handled, whatever it is
+		state.settlePendingJobs();
 		const path = publerPath(req.url);
 		if (path === null) return;
 		processDue(state);

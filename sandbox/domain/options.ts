@@ -43,6 +43,7 @@ export interface ResolvedOptions {
 	clockMode: 'frozen' | 'realtime';
 	jobWorkingPolls: number;
 	jobDurationMs: number;
+	asyncJobs: boolean;
 	postsPerPage: number;
 	mediaPerPage: number;
 	variants: SandboxVariants;
@@ -64,6 +65,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
 		clockMode: options.clockMode ?? 'frozen',
 		jobWorkingPolls: options.jobWorkingPolls ?? 1,
 		jobDurationMs: options.jobDurationMs ?? 5000,
+		asyncJobs: options.asyncJobs ?? false,
 		postsPerPage: options.postsPerPage ?? 20,
 		mediaPerPage: options.mediaPerPage ?? options.postsPerPage ?? 20,
 		variants: { ...DEFAULT_VARIANTS, ...(options.variants ?? {}) },

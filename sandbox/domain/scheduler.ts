@@ -8,6 +8,7 @@ import { DAY, MINUTE } from '../util/time';
 const RECYCLE_GAP_DAYS: Record<string, number> = { Day: 1, Week: 7, Month: 30 };
 
 export function processDue(state: SandboxState): void {
+	state.settlePendingJobs();
 	const now = state.nowMs();
 	for (const job of [...state.workingJobs]) {
 		if (!job.pending && now - job.submitted_at >= state.opts.jobDurationMs) completeJob(state, job);

@@ -28,6 +28,8 @@ export class SandboxState {
 	media = new Map<string, MediaRecord>();
 	jobs = new Map<string, Job>();
 	workingJobs = new Set<Job>();
+	/** Checks of submitted posts still to run (asyncJobs), in submit order. */
+	pendingJobs: Array<() => void> = [];
 	recyclingPosts = new Set<PostRecord>();
 	due = new DueQueue();
 	schedule = new AccountSchedule();
@@ -37,6 +39,11 @@ export class SandboxState {
 		this.opts = resolveOptions(options);
 		this.clock = new SandboxClock(this.opts.now, this.opts.clockMode);
 		this.clear();
+	}
+
+	/** Runs the checks of submitted posts still due (asyncJobs), oldest first. */
+	settlePendingJobs(): void {
+		while (this.pendingJobs.length) this.pendingJobs.shift()!();
 	}
 
 	/** Back to the seed and the start options (history posts are added by lifecycle.resetState). */
@@ -53,6 +60,7 @@ export class SandboxState {
 		this.media.clear();
 		this.jobs.clear();
 		this.workingJobs.clear();
+		this.pendingJobs = [];
 		this.recyclingPosts.clear();
 		this.due.clear();
 		this.schedule.clear();

@@ -10,8 +10,9 @@
  * The output is built from whole pieces of the input, so URLs and emoji survive intact.
  */
 import { graphemeBoundaries, utf8Length, wordBoundaries } from './graphemes';
-import { BLUESKY_MAX_BYTES, countFor, countProfile, countUpperBound, limitFor, type LimitOptions } from './networks';
+import { BLUESKY_MAX_BYTES, countFor, countingFor, countProfile, countUpperBound, limitFor, type LimitOptions } from './networks';
 import { extractUrls, type UrlEntity } from './twitterUrls';
+import { isNfcStable } from './weightedLength';
 
 export interface FitOptions extends LimitOptions {
 	/** The post's link (Content Options → Link URL). Default: the last URL in the text. */
@@ -29,6 +30,8 @@ export interface FitResult {
 	length: number;
 	/** The limit applied; undefined when the network has none (the text is then unchanged). */
 	limit: number | undefined;
+	/** Length of the input text as the network counts it (equal to `length` when unchanged). */
+	originalLength: number;
 }
 
 interface Token {
@@ -87,6 +90,14 @@ function tokenize(text: string, spans: Span[], extraCuts: number[]): Token[] {
 	while ((m = WORD.exec(text)) !== null) {
 		const start = m.index;
 		const end = start + m[0].length;
+		const gap = text.slice(previousEnd, start);
+		// Most words are one token: no cut inside them and no script written without spaces.
+		if (!extraCuts.some((pos) => pos > start && pos < end) && !mayHaveNoSpaceScript(m[0])) {
+			const sign = text.charCodeAt(start);
+			tokens.push({ start, end, gap, hashtag: (sign === 0x23 || sign === 0xff03) && HASHTAG_TOKEN.test(m[0]) });
+			previousEnd = end;
+			continue;
+		}
 		const cuts = [start];
 		for (const pos of extraCuts) if (pos > start && pos < end) cuts.push(pos);
 		if (mayHaveNoSpaceScript(m[0]) && NO_SPACE_SCRIPT.test(m[0])) {
@@ -104,7 +115,7 @@ function tokenize(text: string, spans: Span[], extraCuts: number[]): Token[] {
 			// Only a piece starting with # or ＃ can be a hashtag.
 			const sign = text.charCodeAt(cuts[i]);
 			const hashtag = (sign === 0x23 || sign === 0xff03) && HASHTAG_TOKEN.test(text.slice(cuts[i], cuts[i + 1]));
-			tokens.push({ start: cuts[i], end: cuts[i + 1], gap: cuts[i] === start ? text.slice(previousEnd, start) : '', hashtag });
+			tokens.push({ start: cuts[i], end: cuts[i + 1], gap: cuts[i] === start ? gap : '', hashtag });
 		}
 		previousEnd = end;
 	}
@@ -180,22 +191,39 @@ function findLink(text: string, linkUrl: string | undefined, urls: UrlEntity[]):
  */
 export function fitText(text: string, network: string, opts: FitOptions = {}): FitResult {
 	const limit = limitFor(network, opts);
-	const counts = new Map<string, number>();
+	// The last few counts (a candidate is measured, then returned): a Map would hash every long candidate.
+	const counted: Array<[string, number]> = [];
 	const count = (candidate: string) => {
-		let n = counts.get(candidate);
-		if (n === undefined) counts.set(candidate, (n = countFor(network, candidate)));
+		for (const [seen, n] of counted) if (seen === candidate) return n;
+		const n = countFor(network, candidate);
+		if (counted.push([candidate, n]) > 4) counted.shift();
 		return n;
 	};
+	// X's bound is at least the length of the NFC text: for a longer candidate (nearly always NFC already) it cannot
+	// prove anything, so only the exact count is taken. Skipping the bound never changes a result.
+	const isX = countingFor(network).method === 'x-weighted';
+	const boundMayProve = (candidate: string) => !isX || limit === undefined || candidate.length <= limit;
 	// Same rule as isWithinLimit (incl. Bluesky's 3,000 UTF-8 bytes), with each candidate measured once; the exact
 	// counter runs only when the cheap upper bound does not already prove the candidate within the limit.
 	const fits = (candidate: string) =>
 		limit === undefined ||
 		((network !== 'bluesky' || candidate.length * 3 <= BLUESKY_MAX_BYTES || utf8Length(candidate) <= BLUESKY_MAX_BYTES) &&
-			(countUpperBound(network, candidate) <= limit || count(candidate) <= limit));
-	if (limit === undefined || fits(text)) return { text, shortened: false, length: count(text), limit };
+			((boundMayProve(candidate) && countUpperBound(network, candidate) <= limit) || count(candidate) <= limit));
+	// X, text already NFC: one pass gives the profile to cut by and, as its last entry, the exact count.
+	let urls: UrlEntity[] | undefined;
+	let profile: number[] | undefined;
+	if (limit !== undefined && isX && text.length > limit && isNfcStable(text)) {
+		urls = extractUrls(text);
+		profile = countProfile(network, text, urls);
+		counted.push([text, profile[text.length]]);
+	}
+	if (limit === undefined || fits(text)) {
+		const length = count(text);
+		return { text, shortened: false, length, limit, originalLength: length };
+	}
 
 	const ellipsis = opts.ellipsis ?? '…';
-	const urls = extractUrls(text);
+	urls = urls ?? extractUrls(text);
 	const spans = protectedSpans(text, urls);
 	const link = snapToGraphemes(text, findLink(text, opts.linkUrl, urls));
 	if (link) spans.push(link);
@@ -239,7 +267,6 @@ export function fitText(text: string, network: string, opts: FitOptions = {}): F
 		return out;
 	};
 
-	let profile: number[] | undefined;
 	const ellipsisCost = countFor(network, ellipsis);
 
 	const attempt = (withLink: boolean): string | undefined => {
@@ -315,5 +342,5 @@ export function fitText(text: string, network: string, opts: FitOptions = {}): F
 	let out = linkIndex >= 0 ? attempt(true) : undefined;
 	if (out === undefined) out = attempt(false);
 	if (out === undefined) out = fits(ellipsis) ? ellipsis : '';
-	return { text: out, shortened: true, length: count(out), limit };
+	return { text: out, shortened: true, length: count(out), limit, originalLength: count(text) };
 }

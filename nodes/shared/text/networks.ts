@@ -4,7 +4,7 @@
  * (what a person counts as characters in nearly all text, and what the node checked before this module).
  */
 import { codePointLength, graphemeLength, graphemeList, graphemeProfile, utf8Length } from './graphemes';
-import { extractUrls } from './twitterUrls';
+import { extractUrls, type UrlEntity } from './twitterUrls';
 import { weightedLength, weightProfile, X_LIMIT, X_LONG_POST_LIMIT, X_URL_LENGTH } from './weightedLength';
 
 export type CountMethod = 'x-weighted' | 'graphemes' | 'mastodon' | 'threads' | 'utf16' | 'code-points';
@@ -137,12 +137,13 @@ function codePointProfile(text: string): number[] {
 
 /**
  * An estimate of `network`'s count before each UTF-16 index of `text` (length + 1 entries), computed in one pass,
- * so that fitText can guess where to cut before measuring candidates with countFor.
+ * so that fitText can guess where to cut before measuring candidates with countFor. `urls` (X only): the text's
+ * extractUrls, when the caller has them.
  */
-export function countProfile(network: string, text: string): number[] {
+export function countProfile(network: string, text: string, urls?: UrlEntity[]): number[] {
 	switch (countingFor(network).method) {
 		case 'x-weighted':
-			return weightProfile(text);
+			return weightProfile(text, urls);
 		case 'graphemes':
 			return graphemeProfile(text);
 		case 'mastodon': {

@@ -9,7 +9,7 @@
  * Tests compare this with twitter-text on generated strings.
  */
 import { TWEMOJI_SOURCE } from './twitterTextData';
-import { extractUrls } from './twitterUrls';
+import { extractUrls, type UrlEntity } from './twitterUrls';
 
 /** Weighted length limit of a post on X (https://docs.x.com/resources/fundamentals/counting-characters). */
 export const X_LIMIT = 280;
@@ -55,6 +55,10 @@ function emojiEntities(text: string): Entity[] {
 class EntityCursor {
 	private next = 0;
 	constructor(private readonly entities: Entity[]) {}
+	/** Start of the next entity not yet passed (Infinity when none is left). */
+	nextStart(): number {
+		return this.next < this.entities.length ? this.entities[this.next].start : Infinity;
+	}
 	endAt(index: number): number | undefined {
 		const list = this.entities;
 		while (this.next < list.length && list[this.next].start < index) this.next++;
@@ -68,18 +72,21 @@ class EntityCursor {
  * twitter-text's parseTweet loop. With `profile`, also records the weight before each UTF-16 index
  * (an index inside a URL, emoji or surrogate pair gets the weight before that entity).
  */
-function weigh(text: string, profile?: number[]): number {
+function weigh(text: string, profile?: number[], found?: UrlEntity[]): number {
 	// twitter-text skips url.length units from the URL's start (not end - start; they differ when a URL without a
 	// protocol had a non-ASCII domain part trimmed), so mirror that. Both lists come sorted by start.
-	const urls = new EntityCursor(extractUrls(text).map((u) => ({ start: u.start, end: u.start + u.url.length })));
+	const urls = new EntityCursor((found ?? extractUrls(text)).map((u) => ({ start: u.start, end: u.start + u.url.length })));
 	const emoji = new EntityCursor(emojiEntities(text));
+	// The next index where an entity may start: before it, every unit is a plain character (the common case).
+	let nextEntity = Math.min(urls.nextStart(), emoji.nextStart());
 	let weight = 0;
 	const length = text.length;
 	for (let i = 0; i < length; i++) {
 		const from = i;
 		let add: number;
-		const urlEnd = urls.endAt(i);
-		const emojiEnd = emoji.endAt(i);
+		const urlEnd = i >= nextEntity ? urls.endAt(i) : undefined;
+		const emojiEnd = i >= nextEntity ? emoji.endAt(i) : undefined;
+		if (i >= nextEntity) nextEntity = Math.min(urls.nextStart(), emoji.nextStart());
 		if (urlEnd !== undefined) {
 			add = X_URL_LENGTH;
 			i = urlEnd - 1;
@@ -109,16 +116,26 @@ function weigh(text: string, profile?: number[]): number {
  * A text is valid on X when 0 < weightedLength ≤ 280 (25,000 for long posts).
  */
 export function weightedLength(text: string): number {
-	return weigh(text.normalize('NFC'));
+	return weigh(isNfcStable(text) ? text : text.normalize('NFC'));
+}
+
+/**
+ * Whether NFC leaves `text` as it is because every unit is below U+0300: composition needs a combining mark and
+ * every decomposing character is at U+0340 or above, so such text is already NFC (a quick test before the ICU call).
+ */
+export function isNfcStable(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x300) return false;
+	return true;
 }
 
 /**
  * X weight before each UTF-16 index of `text` (length + 1 entries), without NFC normalisation: an estimate used
- * to choose where to cut; the cut text is then measured with weightedLength.
+ * to choose where to cut; the cut text is then measured with weightedLength. The last entry is the weighted length
+ * itself when the text is NFC already (isNfcStable). `urls`: extractUrls(text), when the caller has it.
  */
-export function weightProfile(text: string): number[] {
+export function weightProfile(text: string, urls?: UrlEntity[]): number[] {
 	const profile = new Array<number>(text.length + 1);
-	weigh(text, profile);
+	weigh(text, profile, urls);
 	return profile;
 }
 

@@ -138,5 +138,5 @@ function fitBlock(provider: string, block: IDataObject, input: PostInput, overri
 	const fitted = fitText(text, provider, { linkUrl, longPost });
 	if (!fitted.shortened) return { shortened: false, length: fitted.length, limit };
 	block.text = fitted.text;
-	return { shortened: true, length: fitted.length, limit, originalLength: countFor(provider, text) };
+	return { shortened: true, length: fitted.length, limit, originalLength: fitted.originalLength };
 }

@@ -12,7 +12,7 @@ const urlsOf = (s: string) => twitterText.extractUrls(s);
 describe('fitText: examples', () => {
 	it('returns a text within the limit unchanged (the issue’s 174-weight post on X)', () => {
 		const text = 'T'.repeat(150) + ' ' + 'https://example.com/' + 'p'.repeat(180);
-		expect(fitText(text, 'twitter')).toEqual({ text, shortened: false, length: 174, limit: 280 });
+		expect(fitText(text, 'twitter')).toEqual({ text, shortened: false, length: 174, limit: 280, originalLength: 174 });
 	});
 
 	it('cuts at a word, ends with an ellipsis and keeps the link at the end (X)', () => {
@@ -29,7 +29,7 @@ describe('fitText: examples', () => {
 	it('drops trailing hashtags, last first, before any word (Bluesky)', () => {
 		const body = 'word '.repeat(56).trim(); // 279 graphemes; with the four hashtags 302
 		const r = fitText(`${body} #one #two #three #four`, 'bluesky');
-		expect(r).toEqual({ text: `${body} #one #two #three`, shortened: true, length: 296, limit: 300 });
+		expect(r).toEqual({ text: `${body} #one #two #three`, shortened: true, length: 296, limit: 300, originalLength: 302 });
 	});
 
 	it('drops hashtags that stand before the link and keeps the link last (Bluesky)', () => {
@@ -70,7 +70,7 @@ describe('fitText: examples', () => {
 
 	it('leaves networks without a limit alone, and honours X long posts', () => {
 		const long = 'word '.repeat(2000);
-		expect(fitText(long, 'youtube')).toEqual({ text: long, shortened: false, length: long.length, limit: undefined });
+		expect(fitText(long, 'youtube')).toEqual({ text: long, shortened: false, length: long.length, limit: undefined, originalLength: long.length });
 		expect(fitText(long, 'twitter', { longPost: true }).shortened).toBe(false);
 	});
 });
@@ -115,6 +115,7 @@ function checkFitted(network: string, opts: { limit?: number; linkUrl?: string }
 	// Within the limit by the network's own counter (X: by twitter-text itself).
 	expect(r.limit).toBe(limit);
 	expect(r.length).toBe(countFor(network, r.text));
+	expect(r.originalLength).toBe(countFor(network, input));
 	expect(isWithinLimit(network, r.text, opts)).toBe(true);
 	if (network === 'twitter') expect(twitterText.parseTweet(r.text).weightedLength).toBeLessThanOrEqual(limit);
 	// Unchanged when it fitted; changed only when it did not.

@@ -10,7 +10,7 @@ import {
 import { toStringList } from '../../../../shared/values';
 import type { DaysOfWeekIndexing, MediaInput, PostInput, PostMode } from '../../../helpers/post';
 import type { SubmitOptions } from '../../../helpers/post/submit';
-import { itemParameter } from './itemParameters';
+import { itemParameter, nodeTypeOf } from './itemParameters';
 
 const MODES: PostMode[] = ['publishNow', 'schedule', 'draft', 'idea', 'auto', 'recurring', 'recycling'];
 
@@ -61,7 +61,7 @@ function readMediaList(this: IExecuteFunctions, itemIndex: number): MediaInput[]
 /** Reads one item's parameters into the builder's input. */
 export function readInput(this: IExecuteFunctions, itemIndex: number, now: number, timeZone: string): PostInput {
 	// As an AI-agent tool the node defaults to a draft (the tool variant of the Mode field also defaults to it).
-	const fallbackMode: PostMode = this.getNode().type.endsWith('Tool') ? 'draft' : 'schedule';
+	const fallbackMode: PostMode = nodeTypeOf(this).endsWith('Tool') ? 'draft' : 'schedule';
 	const mode = param<string>(this, 'mode', itemIndex, fallbackMode) as PostMode;
 	if (!MODES.includes(mode)) {
 		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Mode "${mode}" is not known`, {

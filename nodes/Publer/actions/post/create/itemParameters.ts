@@ -7,7 +7,15 @@ import type { IExecuteFunctions } from 'n8n-workflow';
  * anywhere is the same for every item, so it is read for the first item and reused (a copy, so no item can
  * change another's).
  */
-const perExecution = new WeakMap<object, Map<string, unknown>>();
+interface ExecutionCache {
+	/** Values of parameters without expressions, read for the first item. */
+	values: Map<string, unknown>;
+	/** Whether each parameter's stored value holds an expression (getNode() copies the whole node: ask once). */
+	dynamic: Map<string, boolean>;
+	nodeType?: string;
+}
+
+const perExecution = new WeakMap<object, ExecutionCache>();
 
 function hasExpression(value: unknown, depth = 0): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -36,17 +44,32 @@ function copy<T>(value: T): T {
 	return value;
 }
 
+function executionCache(ctx: IExecuteFunctions): ExecutionCache {
+	let cache = perExecution.get(ctx);
+	if (!cache) {
+		cache = { values: new Map(), dynamic: new Map() };
+		perExecution.set(ctx, cache);
+	}
+	return cache;
+}
+
+/** The node's type (e.g. `n8n-nodes-publer.publerTool` as an AI-agent tool), read once per execution. */
+export function nodeTypeOf(ctx: IExecuteFunctions): string {
+	const cache = executionCache(ctx);
+	cache.nodeType ??= ctx.getNode().type;
+	return cache.nodeType;
+}
+
 export function itemParameter<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: T, options?: { extractValue?: boolean }): T {
 	const key = options?.extractValue ? `${name}\u0000value` : name;
-	let cache = perExecution.get(ctx);
-	if (cache?.has(key)) return copy(cache.get(key) as T);
+	const cache = executionCache(ctx);
+	if (cache.values.has(key)) return copy(cache.values.get(key) as T);
 	const value = ctx.getNodeParameter(name, itemIndex, fallback as unknown as object, options) as T;
-	if (!hasExpression(rawValue(ctx.getNode().parameters, name))) {
-		if (!cache) {
-			cache = new Map();
-			perExecution.set(ctx, cache);
-		}
-		cache.set(key, copy(value));
+	let dynamic = cache.dynamic.get(name);
+	if (dynamic === undefined) {
+		dynamic = hasExpression(rawValue(ctx.getNode().parameters, name));
+		cache.dynamic.set(name, dynamic);
 	}
+	if (!dynamic) cache.values.set(key, copy(value));
 	return value;
 }
