@@ -278,7 +278,8 @@ export async function publerApiRequestFull<T = unknown>(
 			request.body = options.body as unknown as IHttpRequestOptions['body'];
 		} else {
 			headers['Content-Type'] = 'application/json';
-			request.body = JSON.stringify(options.body);
+			// As bytes: a JSON string body is parsed again by axios to check it (a 500-post bulk is about 0.5 MB).
+			request.body = Buffer.from(JSON.stringify(options.body), 'utf8');
 		}
 	}
 

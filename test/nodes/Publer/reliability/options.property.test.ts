@@ -150,7 +150,7 @@ function memoryContext(parameters: IDataObject, plan: ServerPlan, sent: Sent[]):
 			async httpRequestWithAuthentication(_type: string, options: IHttpRequestOptions) {
 				const url = new URL(String(options.url));
 				const path = url.pathname.replace(/^\/api\/v1/, '');
-				sent.push({ method: String(options.method), url: `${path}${url.search}`, body: typeof options.body === 'string' ? options.body : '', at: Date.now() });
+				sent.push({ method: String(options.method), url: `${path}${url.search}`, body: typeof options.body === 'string' ? options.body : Buffer.isBuffer(options.body) ? options.body.toString('utf8') : '', at: Date.now() });
 				if (sent.length <= plan.rateLimited) {
 					return answer(429, { error: 'Rate limit exceeded. Retry later.' }, { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + plan.resetSeconds) });
 				}
