@@ -1,6 +1,6 @@
 /*
  * `npm run bench:installed`: the Publer node in an installed n8n 2.8.4 (issue 14), side by side with n8n's own
- * nodes, on the same generated items and a sandbox on a real clock. Five workflows (bench/installed/*.json),
+ * nodes, on the same generated items and a sandbox on a real clock. Six workflows (bench/installed/*.json),
  * each run by `n8n execute --id --rawOutput` in a fresh n8n process:
  *   (a) Publer → Post → Create (Schedule, 2 accounts, text and time from expressions, a first comment and labels,
  *       Wait for Completion on) on N items (default 10,000);
@@ -8,6 +8,7 @@
  *       any node that reads these parameters costs;
  *   (a') and (b') the same pair with a caption over X's limit (`publerFit`: Options → Fit Text to Each Network on,
  *       X shortened on every item; `setFit`: the Set node building the same caption), issue 15's budget;
+ *   (a'') Post → Create with Fit Text on and the short caption of (a), within every limit (`publerFitWithin`);
  *   (c) n8n's HTTP Request node (v4.2) posting M items (default 1,000) one request each to POST /posts/schedule
  *       (what a user would build instead; it does not wait for the jobs).
  * A Code node generates the items (its time is not counted). Each node's time is `executionTime` of its run in
@@ -129,7 +130,7 @@ interface LoggedRequest {
 }
 
 interface RunResult {
-	workflow: 'publer' | 'publerFit' | 'set' | 'setFit' | 'http';
+	workflow: 'publer' | 'publerFitWithin' | 'publerFit' | 'set' | 'setFit' | 'http';
 	items: number;
 	nodeMs: number;
 	generateMs: number;
@@ -195,8 +196,11 @@ async function executeOnce(kind: RunResult['workflow'], id: string, nodeName: st
 	if (!nodeRun || !genRun) throw new Error(`${kind}: no run data for ${nodeName} / Generate`);
 	const out = (nodeRun.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>;
 	const ok =
-		kind === 'publer' || kind === 'publerFit'
-			? out.filter((i) => i.json.success === true && (kind === 'publer' || (i.json.textFit as { twitter?: { shortened?: boolean } } | undefined)?.twitter?.shortened === true)).length
+		kind === 'publer' || kind === 'publerFit' || kind === 'publerFitWithin'
+			? out.filter((i) => {
+					const twitter = (i.json.textFit as { twitter?: { shortened?: boolean } } | undefined)?.twitter;
+					return i.json.success === true && (kind === 'publer' || twitter?.shortened === (kind === 'publerFit'));
+				}).length
 			: kind === 'http'
 				? out.filter((i) => typeof i.json.job_id === 'string' || typeof (i.json.data as Record<string, unknown> | undefined)?.job_id === 'string').length
 				: out.filter((i) => typeof i.json.text === 'string' && Array.isArray(i.json.accounts)).length;
@@ -299,6 +303,7 @@ async function main(): Promise<void> {
 		const workflows: Record<RunResult['workflow'], { id: string; node: string; items: number }> = {
 			publer: { id: '', node: 'Publer', items: N },
 			publerFit: { id: '', node: 'Publer', items: N },
+			publerFitWithin: { id: '', node: 'Publer', items: N },
 			set: { id: '', node: 'Set', items: N },
 			setFit: { id: '', node: 'Set', items: N },
 			http: { id: '', node: 'HTTP Request', items: HTTP_N },
@@ -312,7 +317,7 @@ async function main(): Promise<void> {
 
 		const runs: RunResult[] = [];
 		for (let r = 1; r <= RUNS; r++) {
-			for (const kind of ['set', 'publer', 'setFit', 'publerFit', 'http'] as const) {
+			for (const kind of ['set', 'publer', 'publerFitWithin', 'setFit', 'publerFit', 'http'] as const) {
 				const w = workflows[kind];
 				log(`run ${r}/${RUNS}: ${kind} on ${w.items} items …`);
 				const res = await executeOnce(kind, w.id, w.node, w.items, sb, env);
@@ -343,6 +348,7 @@ async function main(): Promise<void> {
 		};
 		const publer = summary('publer');
 		const publerFit = summary('publerFit');
+		const publerFitWithin = summary('publerFitWithin');
 		const set = summary('set');
 		const setFit = summary('setFit');
 		const httpNode = summary('http');
@@ -369,6 +375,9 @@ async function main(): Promise<void> {
 				publerFitOverSetFit: round(publerFit.nodeMs / setFit.nodeMs, 2),
 				publerFitOverSetFitPerRound: pick('publerFit').map((p, i) => round(p.nodeMs / pick('setFit')[i].nodeMs, 2)),
 				publerFitOverSet: round(publerFit.nodeMs / set.nodeMs, 2),
+				/** Fit Text on with the short caption, within every limit (nothing to shorten): against the same Set */
+				publerFitWithinOverSet: round(publerFitWithin.nodeMs / set.nodeMs, 2),
+				publerFitWithinOverSetPerRound: pick('publerFitWithin').map((p, i) => round(p.nodeMs / pick('set')[i].nodeMs, 2)),
 				/** what Fit Text and the longer caption add to Post → Create: the Fit run over the plain run */
 				publerFitOverPubler: round(publerFit.nodeMs / publer.nodeMs, 2),
 				/** the same ratio within each round (Set, Publer and HTTP run back to back), against load drift */
@@ -383,6 +392,7 @@ async function main(): Promise<void> {
 			},
 			publer,
 			publerFit,
+			publerFitWithin,
 			set,
 			setFit,
 			http: httpNode,
@@ -410,6 +420,8 @@ function table(r: {
 		publerFitOverSetFit: number;
 		publerFitOverSetFitPerRound: number[];
 		publerFitOverPubler: number;
+		publerFitWithinOverSet: number;
+		publerFitWithinOverSetPerRound: number[];
 		publerOverSetPerRound: number[];
 		publerPerPostMs: number;
 		setPerItemMs: number;
@@ -420,6 +432,7 @@ function table(r: {
 	};
 	publer: { items: number; nodeMs: number; requests: number; rateLimited429: number };
 	publerFit: { items: number; nodeMs: number; requests: number };
+	publerFitWithin: { items: number; nodeMs: number; requests: number };
 	set: { items: number; nodeMs: number; requests: number };
 	setFit: { items: number; nodeMs: number; requests: number };
 	http: { items: number; nodeMs: number; requests: number };
@@ -431,12 +444,13 @@ function table(r: {
 		'',
 		pad(['node (workflow)', 'items', 'node ms', 'ms / item', 'requests', 'vs Set'], w),
 		pad(['Publer Post → Create (wait on)', r.publer.items, r.publer.nodeMs, r.ratios.publerPerPostMs, r.publer.requests, `${r.ratios.publerOverSet}×`], w),
+		pad(['Publer, Fit Text on (all within)', r.publerFitWithin.items, r.publerFitWithin.nodeMs, round(r.publerFitWithin.nodeMs / r.publerFitWithin.items, 3), r.publerFitWithin.requests, `${r.ratios.publerFitWithinOverSet}×`], w),
 		pad(['Set v3.4 (same 6 values)', r.set.items, r.set.nodeMs, r.ratios.setPerItemMs, r.set.requests, '1×'], w),
 		pad(['Publer, Fit Text on (X shortened)', r.publerFit.items, r.publerFit.nodeMs, round(r.publerFit.nodeMs / r.publerFit.items, 3), r.publerFit.requests, `${r.ratios.publerFitOverSetFit}×`], w),
 		pad(['Set v3.4 (same 6, long caption)', r.setFit.items, r.setFit.nodeMs, round(r.setFit.nodeMs / r.setFit.items, 3), r.setFit.requests, '1×'], w),
 		pad(['HTTP Request v4.2 (1 post/request)', r.http.items, r.http.nodeMs, r.ratios.httpPerPostMs, r.http.requests, `${round(r.ratios.httpPerPostMs / r.ratios.setPerItemMs, 1)}×/item`], w),
 		'',
-		`Publer ÷ Set = ${r.ratios.publerOverSet} (goal ≤ 2.0; per round ${r.ratios.publerOverSetPerRound.join(', ')}); with Fit Text, Publer ÷ Set (same long caption) = ${r.ratios.publerFitOverSetFit} (goal ≤ 2.0; per round ${r.ratios.publerFitOverSetFitPerRound.join(', ')}; ${r.ratios.publerFitOverSet}× the short caption's Set, ${r.ratios.publerFitOverPubler}× Publer without it)`,
+		`Publer ÷ Set = ${r.ratios.publerOverSet} (goal ≤ 2.0; per round ${r.ratios.publerOverSetPerRound.join(', ')}); with Fit Text, Publer ÷ Set (same long caption) = ${r.ratios.publerFitOverSetFit} (goal ≤ 2.0; per round ${r.ratios.publerFitOverSetFitPerRound.join(', ')}; ${r.ratios.publerFitOverSet}× the short caption's Set, ${r.ratios.publerFitOverPubler}× Publer without it); Fit Text on with captions within the limits ÷ Set = ${r.ratios.publerFitWithinOverSet} (per round ${r.ratios.publerFitWithinOverSetPerRound.join(', ')})`,
 		`Publer requests ${r.ratios.publerRequests} (floor ${r.ratios.publerRequestFloor}, ${r.publer.rateLimited429} × 429); HTTP Request: ${r.ratios.httpPerPostMs} ms and 1 request per post (${r.ratios.httpPerPostOverPublerPerPost}× Publer's time per post)`,
 	];
 	return lines.join('\n');
