@@ -1,9 +1,9 @@
 /*
  * Runs the Fit Text examples (examples/blog-to-social.json, examples/shopify-product-launch.json) in the installed
  * n8n, the way a user tests a workflow in the editor: a manual execution through the REST API
- * (POST /rest/workflows/:id/run with `triggerToStartFrom` and the trigger's output as pinned data, e2e/examples/),
- * then the finished execution from GET /rest/executions/:id. The workflow sent is the example as n8n stored it at
- * import; only the pinned data is added (the triggers need the internet: an RSS feed, a Shopify webhook). The
+ * (the trigger's output saved as the workflow's pinned data, e2e/examples/, then POST /rest/workflows/:id/run with
+ * `triggerToStartFrom`), then the finished execution from GET /rest/executions/:id. The workflow is the example as n8n
+ * stored it at import; only the pinned data is added (the triggers need the internet: an RSS feed, a Shopify webhook). The
  * product images are served on loopback here, and the sandbox fetches them for real (sandbox/domain/mediaImport.ts).
  * Asserts: the execution succeeded; the sandbox received the posts and its jobs finished without failures; every
  * network's text is within its limit (the package's counter; X also by twitter-text); Fit Text shortened at least
@@ -116,10 +116,12 @@ async function runManually(ctx: Context, file: string, pinned: Record<string, Ar
 	assert(stored && sameNodes(stored.nodes, example.nodes) && JSON.stringify(stored.connections) === JSON.stringify(example.connections), `${ctx.label}: examples/${file} is stored in n8n with its nodes, parameters and connections as in the file`);
 
 	const [trigger] = Object.keys(pinned);
-	const payload = {
-		workflowData: { ...stored, pinData: Object.fromEntries(Object.entries(pinned).map(([node, items]) => [node, items.map((json) => ({ json }))])) },
-		triggerToStartFrom: { name: trigger },
-	};
+	const pinData = Object.fromEntries(Object.entries(pinned).map(([node, items]) => [node, items.map((json) => ({ json }))]));
+	// The editor saves the workflow, pinned data included, before it runs it: n8n 2.8 runs the workflow sent with the
+	// request, newer versions (2.41) the one stored. So save the pinned data, then send it too.
+	const saved = await request('PATCH', `${ctx.origin}/rest/workflows/${entry.id}?forceSave=true`, { pinData, versionId: stored.versionId }, ctx.auth);
+	if (saved.status !== 200) throw new Error(`examples/${file}: saving the pinned data failed (${saved.status} ${saved.text.slice(0, 500)})`);
+	const payload = { workflowData: { ...stored, pinData }, triggerToStartFrom: { name: trigger } };
 	const started = await request('POST', `${ctx.origin}/rest/workflows/${entry.id}/run`, payload, ctx.auth);
 	const executionId = started.json?.data?.executionId;
 	if (started.status !== 200 || !executionId) throw new Error(`examples/${file}: the manual run did not start (${started.status} ${started.text.slice(0, 500)})`);
