@@ -30,7 +30,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ROOT, freePort, http, log, run, start, stopAll } from '../e2e/lib';
+import { installTarballAsN8nDoes } from '../e2e/installs';
+import { ROOT, freePort, http, log, materialise, run, start, stopAll } from '../e2e/lib';
 
 const N8N_DIR = path.join(ROOT, 'e2e', 'n8n');
 const N8N_BIN = path.join(N8N_DIR, 'node_modules', '.bin', 'n8n');
@@ -92,25 +93,6 @@ function pack(source: string, tmp: string): string {
 	for (const f of ['package.json', 'README.md', 'LICENSE.md']) if (fs.existsSync(path.join(source, f))) fs.copyFileSync(path.join(source, f), path.join(stage, f));
 	const out = run('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: stage }).stdout;
 	return path.join(tmp, JSON.parse(out)[0].filename as string);
-}
-
-/** What n8n's CommunityPackagesService does with a package (as e2e/installed-n8n.ts, with a local tarball). */
-function installTarball(tarball: string, nodesDir: string): void {
-	const packageDir = path.join(nodesDir, 'node_modules', 'n8n-nodes-publer');
-	fs.mkdirSync(packageDir, { recursive: true });
-	run('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
-	const pkgPath = path.join(packageDir, 'package.json');
-	const { devDependencies: _d, peerDependencies: _p, optionalDependencies: _o, ...pkg } = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
-	fs.writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
-	run('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'], { cwd: packageDir });
-	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-publer': pkg.version } }, null, 2));
-}
-
-function materialise(template: string, values: Record<string, string>): string {
-	return template.replace(/__([A-Z_]+)__/g, (_, key: string) => {
-		if (!(key in values)) throw new Error(`No value for __${key}__`);
-		return values[key];
-	});
 }
 
 interface Sandbox {
@@ -250,7 +232,7 @@ async function main(): Promise<void> {
 			const save = arg('--save-tarball');
 			if (save) fs.copyFileSync(tarball, path.resolve(save));
 		}
-		installTarball(tarball, nodesDir);
+		installTarballAsN8nDoes(tarball, nodesDir);
 		const gitHead = TARBALL ? null : run('git', ['rev-parse', '--short', 'HEAD'], { cwd: SOURCE, allowFail: true }).stdout.trim() || null;
 		const dirty = TARBALL ? false : run('git', ['status', '--porcelain', '--', 'nodes', 'credentials'], { cwd: SOURCE, allowFail: true }).stdout.trim().length > 0;
 

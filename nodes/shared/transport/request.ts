@@ -289,6 +289,13 @@ export async function publerApiRequestFull<T = unknown>(
 	let rateLimitRetries = 0;
 	/** An earlier attempt of this request may have reached Publer (dropped after sending, 5xx, unreadable answer). */
 	let earlierOutcomeUnknown = false;
+	/** Waits the next back-off step before a server-side retry. */
+	const backOff = async () => {
+		serverRetries++;
+		const wait = backoffMs(serverRetries);
+		await timers.sleep(wait);
+		waitedMs += wait;
+	};
 	for (;;) {
 		attempts++;
 		let response: { body: unknown; headers: Record<string, unknown>; statusCode: number };
@@ -299,11 +306,8 @@ export async function publerApiRequestFull<T = unknown>(
 			const notSent = NOT_SENT_CODES.has(code);
 			const retryable = (idempotent || notSent) && code !== 'ENOTFOUND' && code !== 'ERR_INVALID_URL';
 			if (retryable && serverRetries < MAX_SERVER_RETRIES) {
-				serverRetries++;
 				if (!notSent) earlierOutcomeUnknown = true;
-				const wait = backoffMs(serverRetries);
-				await timers.sleep(wait);
-				waitedMs += wait;
+				await backOff();
 				continue;
 			}
 			throw connectionError(node, ctx, code, redact(errorText(error), secret), !idempotent && !notSent);
@@ -337,11 +341,8 @@ export async function publerApiRequestFull<T = unknown>(
 		}
 
 		if (statusCode >= 500 && idempotent && serverRetries < MAX_SERVER_RETRIES) {
-			serverRetries++;
 			earlierOutcomeUnknown = true;
-			const wait = backoffMs(serverRetries);
-			await timers.sleep(wait);
-			waitedMs += wait;
+			await backOff();
 			continue;
 		}
 
@@ -371,11 +372,8 @@ export async function publerApiRequestFull<T = unknown>(
 			}
 			// A proxy page or a truncated body on a read: reading again is safe.
 			if (idempotent && serverRetries < MAX_SERVER_RETRIES) {
-				serverRetries++;
 				earlierOutcomeUnknown = true;
-				const wait = backoffMs(serverRetries);
-				await timers.sleep(wait);
-				waitedMs += wait;
+				await backOff();
 				continue;
 			}
 			throw nonJsonError(node, ctx, statusCode, text);

@@ -13,8 +13,6 @@ export interface NetworkRule {
 	keys: string[];
 	/** `type` values (§9.1, union of the newer and older tables, plus the documented `details.type` encodings). */
 	types: string[];
-	/** Characters (§9.2); undefined = no documented limit. */
-	textLimit?: number;
 	maxPhotos?: number;
 	/** Every post needs media (Instagram, Pinterest, TikTok: photo or video; YouTube: a video). */
 	requiresMedia?: 'any' | 'video';
@@ -34,19 +32,17 @@ export interface NetworkRule {
 }
 
 export const NETWORK_RULES: Record<Provider, NetworkRule> = {
-	bluesky: { label: 'Bluesky', keys: ['bluesky'], types: ['status', 'photo', 'video', 'link'], textLimit: 300, maxPhotos: 4, noSignature: true },
+	bluesky: { label: 'Bluesky', keys: ['bluesky'], types: ['status', 'photo', 'video', 'link'], maxPhotos: 4, noSignature: true },
 	facebook: {
 		label: 'Facebook',
 		keys: ['facebook'],
 		types: ['status', 'photo', 'video', 'link', 'carousel', 'story', 'reel', 'gif'],
-		textLimit: 10_000,
 		detailTypes: ['reel', 'story'],
 	},
 	google: {
 		label: 'Google Business',
 		keys: ['google'],
 		types: ['status', 'photo', 'event', 'offer'],
-		textLimit: 1500,
 		maxPhotos: 1,
 		noVideo: true,
 		spintaxForRecycling: true,
@@ -56,7 +52,6 @@ export const NETWORK_RULES: Record<Provider, NetworkRule> = {
 		label: 'Instagram',
 		keys: ['instagram'],
 		types: ['photo', 'video', 'carousel', 'story', 'reel'],
-		textLimit: 2200,
 		maxPhotos: 10,
 		requiresMedia: 'any',
 		detailTypes: ['reel', 'story'],
@@ -65,7 +60,6 @@ export const NETWORK_RULES: Record<Provider, NetworkRule> = {
 		label: 'LinkedIn',
 		keys: ['linkedin'],
 		types: ['status', 'photo', 'video', 'link', 'document', 'poll', 'gif'],
-		textLimit: 3000,
 		maxPhotos: 20,
 		noMixing: true,
 		poll: { maxOptionChars: 30, maxDays: 14 },
@@ -75,9 +69,6 @@ export const NETWORK_RULES: Record<Provider, NetworkRule> = {
 		label: 'Mastodon',
 		keys: ['mastodon'],
 		types: ['status', 'photo', 'video', 'link', 'gif', 'poll'],
-		// "500+ (server-dependent)": 500 is Mastodon's default and what most servers allow; a server that allows
-		// more needs Options → Validate Before Sending off (or Fit Text off) for longer posts.
-		textLimit: 500,
 		maxPhotos: 4,
 		poll: { maxOptionChars: 50, maxDays: 7 },
 	},
@@ -85,18 +76,16 @@ export const NETWORK_RULES: Record<Provider, NetworkRule> = {
 		label: 'Pinterest',
 		keys: ['pinterest'],
 		types: ['photo', 'video', 'carousel'],
-		textLimit: 500,
 		maxPhotos: 5,
 		requiresMedia: 'any',
 		noMixing: true,
 	},
-	telegram: { label: 'Telegram', keys: ['telegram'], types: ['status', 'photo', 'video', 'link', 'gif'], textLimit: 4096, maxPhotos: 10, noMixing: true },
-	threads: { label: 'Threads', keys: ['threads'], types: ['status', 'photo', 'video', 'link'], textLimit: 500, maxPhotos: 20, noMixing: true },
+	telegram: { label: 'Telegram', keys: ['telegram'], types: ['status', 'photo', 'video', 'link', 'gif'], maxPhotos: 10, noMixing: true },
+	threads: { label: 'Threads', keys: ['threads'], types: ['status', 'photo', 'video', 'link'], maxPhotos: 20, noMixing: true },
 	tiktok: {
 		label: 'TikTok',
 		keys: ['tiktok'],
 		types: ['video', 'photo', 'carousel'],
-		textLimit: 2200,
 		maxPhotos: 35,
 		requiresMedia: 'any',
 		noMixing: true,
@@ -107,7 +96,6 @@ export const NETWORK_RULES: Record<Provider, NetworkRule> = {
 		label: 'X (Twitter)',
 		keys: ['twitter'],
 		types: ['status', 'photo', 'video', 'link', 'gif', 'poll'],
-		textLimit: 280,
 		maxPhotos: 4,
 		poll: { maxOptionChars: 25, maxDays: 7 },
 		detailTypes: ['long_post'],
